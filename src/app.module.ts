@@ -1,10 +1,44 @@
 import { Module } from '@nestjs/common';
-import { AppController } from './app.controller.js';
-import { AppService } from './app.service.js';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { AccreditationModule } from './accreditation/accreditation.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { CasesModule } from './cases/cases.module.js';
+import { EtagInterceptor } from './common/etag.interceptor.js';
+import { ProblemDetailsFilter } from './common/problem-details.filter.js';
+import { appConfig } from './config/app.config.js';
+import { databaseConfig } from './config/database.config.js';
+import { validateEnv } from './config/env.validation.js';
+import { foiConfig } from './config/foi.config.js';
+import { DatabaseModule } from './database/database.module.js';
+import { DevicesModule } from './devices/devices.module.js';
+import { ExaminationsModule } from './examinations/examinations.module.js';
+import { FoiReportsModule } from './foi-reports/foi-reports.module.js';
+import { HealthModule } from './health/health.module.js';
+import { ReferenceDataModule } from './reference-data/reference-data.module.js';
 
 @Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
+  imports: [
+    ConfigModule.forRoot({
+      isGlobal: true,
+      load: [appConfig, databaseConfig, foiConfig],
+      validate: validateEnv,
+    }),
+    DatabaseModule,
+    AuditModule,
+    AuthModule,
+    ReferenceDataModule,
+    HealthModule,
+    CasesModule,
+    DevicesModule,
+    ExaminationsModule,
+    AccreditationModule,
+    FoiReportsModule,
+  ],
+  providers: [
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
+  ],
 })
 export class AppModule {}

@@ -1,0 +1,24 @@
+import { RequestMethod } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { createValidationPipe } from './common/validation.js';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+// Everything main.ts and the tests both need, so the tests run the app as it is served.
+export function configureApp(app: NestFastifyApplication): void {
+  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  const config = new DocumentBuilder()
+    .setTitle('Seizure register')
+    .setDescription(
+      'Seized IoT devices, their cases, custody, lab examinations, the ISO/IEC 17025 scope register, and FOI answers from the data. Every endpoint but /health and the docs needs Authorization: Bearer <token>.',
+    )
+    .setVersion('1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), {
+    jsonDocumentUrl: 'docs-json',
+  });
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { nowInstant } from '../common/columns.js';
+import { AuditEvent } from './audit-event.entity.js';
+import { canonicalJson, diff, GENESIS_HASH, hashEvent } from './audit-chain.js';
+
+export interface AuditEntry {
+  actorId: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  before?: object | null;
+  after?: object | null;
+}
+
+const POSTGRES_CHAIN_LOCK = 7_216_801;
+
+@Injectable()
+export class AuditService {
+  // Call inside the caller's transaction, so the change and its audit event commit together.
+  async record(manager: EntityManager, entry: AuditEntry): Promise<AuditEvent> {
+    if (manager.connection.options.type === 'postgres') {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [POSTGRES_CHAIN_LOCK]);
+    }
+    const head = await manager
+      .getRepository(AuditEvent)
+      .createQueryBuilder('e')
+      .select(['e.seq', 'e.hash'])
+      .orderBy('e.seq', 'DESC')
+      .limit(1)
+      .getOne();
+    const changes = diff(
+      (entry.before ?? null) as Record<string, unknown> | null,
+      (entry.after ?? null) as Record<string, unknown> | null,
+    );
+    const content = {
+      seq: (head?.seq ?? 0) + 1,
+      at: nowInstant(),
+      actorId: entry.actorId,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      changes: canonicalJson(changes),
+    };
+    const prevHash = head?.hash ?? GENESIS_HASH;
+    const event = { ...content, prevHash, hash: hashEvent(prevHash, content) };
+    await manager.getRepository(AuditEvent).insert(event);
+    return event as AuditEvent;
+  }
+}

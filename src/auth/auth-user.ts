@@ -1,0 +1,21 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { Role } from './role.enum.js';
+
+export interface AuthUser {
+  id: string;
+  role: Role;
+}
+
+export const IS_PUBLIC = 'auth:public';
+export const ROLES = 'auth:roles';
+
+// No token needed: /health and the API docs only.
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+// Roles allowed besides admin, who may do everything.
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
+
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthUser =>
+    context.switchToHttp().getRequest<{ user: AuthUser }>().user,
+);

@@ -1,0 +1,43 @@
+import { Column, Entity, Index } from 'typeorm';
+import { CodeColumn, DateColumn } from '../common/columns.js';
+import { EvidentialRecord } from '../common/evidential-record.js';
+
+export type CaseKind = 'CRIME' | 'INCIDENT';
+
+@Entity('cases')
+export class Case extends EvidentialRecord {
+  @Index('UQ_cases_reference', { unique: true })
+  @Column({ type: 'varchar', length: 50 })
+  reference: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  kind: CaseKind;
+
+  @CodeColumn({ nullable: true })
+  offenceGroup: string | null;
+
+  @CodeColumn({ nullable: true })
+  offenceSubgroup: string | null;
+
+  @CodeColumn({ nullable: true })
+  homeOfficeCode: string | null;
+
+  @CodeColumn({ nullable: true })
+  incidentCategory: string | null;
+
+  @CodeColumn({ nullable: true })
+  policeOutcome: string | null;
+
+  @CodeColumn({ nullable: true })
+  courtStage: string | null;
+
+  @CodeColumn({ nullable: true })
+  courtResult: string | null;
+
+  @DateColumn({ nullable: true })
+  courtResultAt: string | null;
+
+  // Derived on every write by the one rule in cases/progressed-to-court.ts.
+  @Column({ type: 'boolean', default: false })
+  progressedToCourt: boolean;
+}

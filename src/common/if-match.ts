@@ -1,0 +1,24 @@
+import { PreconditionFailedError, PreconditionRequiredError } from './errors.js';
+
+// Optimistic concurrency: PATCH needs If-Match: "<version>" taken from the record's ETag.
+export function requireVersion(ifMatch: string | undefined, current: number): number {
+  if (ifMatch === undefined || ifMatch.trim() === '') {
+    throw new PreconditionRequiredError(
+      'IF_MATCH_REQUIRED',
+      'Send If-Match with the ETag of the version you are changing.',
+    );
+  }
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
+  const expected = match ? Number(match[1]) : NaN;
+  if (expected !== current) {
+    throw new PreconditionFailedError(
+      'VERSION_STALE',
+      `The record has changed since you read it (current version ${current}); read it again and retry.`,
+    );
+  }
+  return expected;
+}
+
+export function etagOf(version: number): string {
+  return `"${version}"`;
+}

@@ -1,0 +1,44 @@
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { DateTime } from 'luxon';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+// Every setting the register reads, validated once at boot.
+export class EnvironmentVariables {
+  @IsOptional() @IsInt() @Min(0) @Max(65535) PORT?: number;
+  @IsOptional() @IsString() HOST?: string;
+  @IsOptional() @IsString() DATABASE_PATH?: string;
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+  @IsOptional() @IsString() REGISTER_TIMEZONE?: string;
+  @IsOptional() @IsInt() @Min(0) @Max(1000) FOI_SUPPRESS_BELOW?: number;
+  @IsOptional() @IsIn(LOG_LEVELS) LOG_LEVEL?: string;
+}
+
+export function validateEnv(raw: Record<string, unknown>): Record<string, unknown> {
+  const numeric = ['PORT', 'FOI_SUPPRESS_BELOW'];
+  const input: Record<string, unknown> = { ...raw };
+  for (const key of numeric) {
+    if (input[key] === '') delete input[key];
+    else if (typeof input[key] === 'string' && /^-?\d+$/.test(input[key] as string)) {
+      input[key] = Number(input[key]);
+    }
+  }
+  for (const key of ['HOST', 'DATABASE_PATH', 'DATABASE_URL', 'REGISTER_TIMEZONE', 'LOG_LEVEL']) {
+    if (input[key] === '') delete input[key];
+  }
+  const env = plainToInstance(EnvironmentVariables, input);
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  const messages = errors.flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`),
+  );
+  if (env.REGISTER_TIMEZONE && !DateTime.local().setZone(env.REGISTER_TIMEZONE).isValid) {
+    messages.push(`REGISTER_TIMEZONE: "${env.REGISTER_TIMEZONE}" is not an IANA time zone`);
+  }
+  if (messages.length > 0) {
+    throw new Error(`Invalid configuration:\n  ${messages.join('\n  ')}`);
+  }
+  return input;
+}

@@ -1,0 +1,5 @@
+import { CreateRegisterTables1764400000000 } from './1764400000000-CreateRegisterTables.js';
+import { LoadReferenceData1764400001000 } from './1764400001000-LoadReferenceData.js';
+
+// Listed explicitly (not globbed) so the app, the CLI and the tests run the same set, in order.
+export const MIGRATIONS = [CreateRegisterTables1764400000000, LoadReferenceData1764400001000];

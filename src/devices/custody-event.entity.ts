@@ -1,0 +1,48 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { CodeColumn, InstantColumn } from '../common/columns.js';
+import { Device } from './device.entity.js';
+
+// Continuity: append-only; the device's custodyStatus follows the latest event.
+@Entity('custody_events')
+@Index('IDX_custody_events_device_at', ['deviceId', 'at'])
+export class CustodyEvent {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  deviceId: string;
+
+  @ManyToOne(() => Device, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'deviceId' })
+  device: Relation<Device>;
+
+  @InstantColumn()
+  at: string;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  fromHolder: string | null;
+
+  @Column({ type: 'varchar', length: 100 })
+  toHolder: string;
+
+  @CodeColumn()
+  toStatus: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  purpose: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  sealNumber: string | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  sealIntact: boolean | null;
+
+  @Column({ type: 'varchar', length: 50 })
+  recordedBy: string;
+
+  @InstantColumn()
+  createdAt: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  createdBy: string;
+}

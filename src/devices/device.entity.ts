@@ -1,0 +1,71 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Case } from '../cases/case.entity.js';
+import { CodeColumn, InstantColumn } from '../common/columns.js';
+import { EvidentialRecord } from '../common/evidential-record.js';
+
+export type PowerState = 'ON' | 'OFF' | 'UNKNOWN';
+
+@Entity('devices')
+@Index('UQ_devices_case_exhibit', ['caseId', 'exhibitRef'], { unique: true })
+@Index('IDX_devices_type_seized', ['deviceType', 'seizedAt'])
+@Index('IDX_devices_seized', ['seizedAt'])
+@Index('IDX_devices_custody_status', ['custodyStatus'])
+export class Device extends EvidentialRecord {
+  @Column({ type: 'varchar', length: 36 })
+  caseId: string;
+
+  @ManyToOne(() => Case, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'caseId' })
+  case: Relation<Case>;
+
+  @Column({ type: 'varchar', length: 30 })
+  exhibitRef: string;
+
+  @CodeColumn()
+  deviceType: string;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  make: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  model: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  serialNumber: string | null;
+
+  @Column({ type: 'varchar', length: 17, nullable: true })
+  macAddress: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  firmwareVersion: string | null;
+
+  @InstantColumn()
+  seizedAt: string;
+
+  @Column({ type: 'varchar', length: 50 })
+  seizedBy: string;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  seizureLocation: string | null;
+
+  @Column({ type: 'varchar', length: 10, default: 'UNKNOWN' })
+  powerStateAtSeizure: PowerState;
+
+  @Column({ type: 'boolean', nullable: true })
+  photographedInSitu: boolean | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  networkIsolated: boolean | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  companionApp: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  cloudAccountIdentifier: string | null;
+
+  @CodeColumn({ default: 'SEIZED' })
+  custodyStatus: string;
+
+  @CodeColumn({ default: 'UNKNOWN' })
+  evidentialUse: string;
+}

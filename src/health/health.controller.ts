@@ -1,0 +1,23 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/auth-user.js';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Reports whether the register and its database answer. No token needed. */
+  @Public()
+  @Get()
+  async check(): Promise<{ status: string; database: string }> {
+    try {
+      await this.dataSource.query('SELECT 1');
+    } catch {
+      throw new ServiceUnavailableException('The database does not answer.');
+    }
+    return { status: 'ok', database: String(this.dataSource.options.type) };
+  }
+}

@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../src/app.module.js';
+import { BODY_LIMIT_BYTES, configureApp } from '../src/app-setup.js';
+import { Role } from '../src/auth/role.enum.js';
+import { UsersService } from '../src/auth/users.service.js';
+import { databaseConfig } from '../src/config/database.config.js';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  dataSource: DataSource;
+  /** A bearer token per role (each a separate user). */
+  tokens: Record<Role, string>;
+  userIds: Record<Role, string>;
+  /** supertest agent on the in-process server. */
+  http: () => ReturnType<typeof request>;
+  /** Authorization header value for a role. */
+  auth: (role: Role) => string;
+  close: () => Promise<void>;
+}
+
+// Boots the real AppModule on a fresh temporary SQLite file with the real migrations.
+export async function createTestApp(options: { databaseUrl?: string } = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'register-test-'));
+  const databaseUrl = options.databaseUrl ?? process.env.TEST_DATABASE_URL;
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(databaseConfig.KEY)
+    .useValue({ path: join(dir, 'register.sqlite'), url: databaseUrl || undefined })
+    .compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
+    { logger: ['error'] },
+  );
+  configureApp(app);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+
+  const users = app.get(UsersService);
+  const tokens = {} as Record<Role, string>;
+  const userIds = {} as Record<Role, string>;
+  for (const role of Object.values(Role)) {
+    const created = await users.create(`Test ${role}`, role, null);
+    tokens[role] = created.token;
+    userIds[role] = created.user.id;
+  }
+  return {
+    app,
+    dataSource: app.get(DataSource),
+    tokens,
+    userIds,
+    http: () => request(app.getHttpServer()),
+    auth: (role: Role) => `Bearer ${tokens[role]}`,
+    close: async () => {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
