@@ -2,9 +2,7 @@ import type { RawFoiFigures } from './foi-report.types.js';
 
 // Hand-made, internally consistent figures for specs: every count >= 5 or 0, so nothing is
 // suppressed at the default threshold until a spec changes a count.
-export function rawFoiFigures(
-  change: (raw: RawFoiFigures) => void = () => undefined,
-): RawFoiFigures {
+export function rawFoiFigures(change: (raw: RawFoiFigures) => void = () => undefined): RawFoiFigures {
   const raw: RawFoiFigures = {
     meta: {
       deviceTypes: ['SMART_PLUG'],

@@ -48,9 +48,10 @@ describe('resolveReportWindow', () => {
   });
 
   it('takes the 12 whole months before the reference date', () => {
-    expect(
-      resolve({ period: 'last-12-months', referenceDate: '2024-05-15' }),
-    ).toMatchObject({ from: '2023-05-01', to: '2024-05-01' });
+    expect(resolve({ period: 'last-12-months', referenceDate: '2024-05-15' })).toMatchObject({
+      from: '2023-05-01',
+      to: '2024-05-01',
+    });
   });
 
   it('defaults the reference date to today in the zone, across a year boundary', () => {
@@ -60,9 +61,10 @@ describe('resolveReportWindow', () => {
       from: '2022-12-01',
       to: '2023-12-01',
     });
-    expect(
-      resolve({ period: 'last-12-months' }, now, 'Pacific/Auckland'),
-    ).toMatchObject({ from: '2023-01-01', to: '2024-01-01' });
+    expect(resolve({ period: 'last-12-months' }, now, 'Pacific/Auckland')).toMatchObject({
+      from: '2023-01-01',
+      to: '2024-01-01',
+    });
   });
 
   it('accepts an explicit window with Feb 29 in a leap year', () => {
@@ -76,10 +78,9 @@ describe('resolveReportWindow', () => {
   });
 
   it('keeps an explicit scopeOn', () => {
-    expect(
-      resolve({ period: 'calendar-year', year: '2023', scopeOn: '2023-06-01' })
-        .scopeOn,
-    ).toBe('2023-06-01');
+    expect(resolve({ period: 'calendar-year', year: '2023', scopeOn: '2023-06-01' }).scopeOn).toBe(
+      '2023-06-01',
+    );
   });
 
   it.each<[WindowQuery, string]>([
@@ -97,14 +98,8 @@ describe('resolveReportWindow', () => {
     [{ period: 'calendar-year', year: '2201' }, 'year'],
     [{ period: 'last-year' }, 'period'],
     [{ period: 'calendar-year', year: '2023', from: '2023-01-01' }, 'period'],
-    [
-      { period: 'last-12-months', referenceDate: '2024-13-01' },
-      'referenceDate',
-    ],
-    [
-      { period: 'calendar-year', year: '2023', scopeOn: '2023-06-31' },
-      'scopeOn',
-    ],
+    [{ period: 'last-12-months', referenceDate: '2024-13-01' }, 'referenceDate'],
+    [{ period: 'calendar-year', year: '2023', scopeOn: '2023-06-31' }, 'scopeOn'],
     [{}, 'from'],
   ])('rejects %j naming %s', (query, field) => {
     const error = errorOf(query);
@@ -113,34 +108,23 @@ describe('resolveReportWindow', () => {
   });
 
   it('accepts a window of exactly 10 years', () => {
-    expect(resolve({ from: '2013-01-01', to: '2023-01-01' }).to).toBe(
-      '2023-01-01',
-    );
+    expect(resolve({ from: '2013-01-01', to: '2023-01-01' }).to).toBe('2023-01-01');
   });
 
   it('names every bad field', () => {
-    expect(
-      errorOf({ from: '2023-02-30', to: 'x' }).errors.map((e) => e.field),
-    ).toEqual(['from', 'to']);
+    expect(errorOf({ from: '2023-02-30', to: 'x' }).errors.map((e) => e.field)).toEqual(['from', 'to']);
   });
 
   it('rejects an unknown time zone as a configuration error', () => {
-    expect(() =>
-      resolveReportWindow(
-        { period: 'calendar-year', year: '2023' },
-        'Mars/Base',
-        NOW,
-      ),
-    ).toThrow(/time zone/);
+    expect(() => resolveReportWindow({ period: 'calendar-year', year: '2023' }, 'Mars/Base', NOW)).toThrow(
+      /time zone/,
+    );
   });
 });
 
 describe('monthBoundaries', () => {
   it('gives each month as UTC instants of local midnight, across the clock change', () => {
-    const months = monthBoundaries(
-      { from: '2023-02-01', to: '2023-05-01' },
-      LONDON,
-    );
+    const months = monthBoundaries({ from: '2023-02-01', to: '2023-05-01' }, LONDON);
     expect(months).toEqual([
       {
         month: '2023-02',
@@ -161,9 +145,7 @@ describe('monthBoundaries', () => {
   });
 
   it('clips partial months to the window', () => {
-    expect(
-      monthBoundaries({ from: '2024-02-15', to: '2024-03-10' }, LONDON),
-    ).toEqual([
+    expect(monthBoundaries({ from: '2024-02-15', to: '2024-03-10' }, LONDON)).toEqual([
       {
         month: '2024-02',
         start: '2024-02-15T00:00:00.000Z',
@@ -203,9 +185,7 @@ describe('monthBoundaries', () => {
 describe('localDateOf', () => {
   it('puts 2023-04-01T00:30+01:00 (= 2023-03-31T23:30Z) on 1 April, in FY 2023', () => {
     expect(localDateOf('2023-04-01T00:30:00+01:00', LONDON)).toBe('2023-04-01');
-    expect(localDateOf(new Date('2023-03-31T23:30:00Z'), LONDON)).toBe(
-      '2023-04-01',
-    );
+    expect(localDateOf(new Date('2023-03-31T23:30:00Z'), LONDON)).toBe('2023-04-01');
     const fy = resolve({ period: 'financial-year', year: '2023' });
     const seizedAt = new Date('2023-03-31T23:30:00Z').toISOString();
     expect(seizedAt >= fy.start && seizedAt < fy.end).toBe(true);

@@ -1,10 +1,10 @@
 import { DateTime, IANAZone } from 'luxon';
+import { type FieldError, ValidationFailedError } from '../common/errors.js';
 
 // Report windows are local dates in the register's time zone: `from` inclusive, `to` exclusive,
 // each meaning local midnight. Luxon resolves them, so clock changes are handled by the zone data.
 
-export type ReportPeriod =
-  'last-12-months' | 'financial-year' | 'calendar-year';
+export type ReportPeriod = 'last-12-months' | 'financial-year' | 'calendar-year';
 
 export interface WindowQuery {
   from?: string;
@@ -31,50 +31,33 @@ export interface MonthBoundary {
   end: string;
 }
 
-export interface WindowFieldError {
-  field: string;
-  message: string;
-}
-
-export class WindowError extends Error {
+// A bad window is a client's bad input: ValidationFailedError makes it a 400 naming every field.
+export class WindowError extends ValidationFailedError {
   readonly field: string;
-  // Every bad field, for a problem-details `errors` list; `field`/`message` are the first one.
-  readonly errors: WindowFieldError[];
 
-  constructor(errors: WindowFieldError[]) {
-    super(errors[0].message);
+  constructor(errors: FieldError[]) {
+    super(errors, errors.map((e) => e.message).join('; '));
     this.name = 'WindowError';
     this.field = errors[0].field;
-    this.errors = errors;
   }
 }
 
-const PERIODS: readonly string[] = [
-  'last-12-months',
-  'financial-year',
-  'calendar-year',
-];
+const PERIODS: readonly string[] = ['last-12-months', 'financial-year', 'calendar-year'];
 const MAX_YEARS = 10;
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2200;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function resolveReportWindow(
-  query: WindowQuery,
-  timeZone: string,
-  now: Date,
-): ReportWindow {
+export function resolveReportWindow(query: WindowQuery, timeZone: string, now: Date): ReportWindow {
   assertZone(timeZone);
-  const errors: WindowFieldError[] = [];
+  const errors: FieldError[] = [];
   const fail = (field: string, message: string) => {
     errors.push({ field, message });
     return undefined;
   };
   const date = (field: keyof WindowQuery) => {
     const value = query[field];
-    return value === undefined
-      ? undefined
-      : parseLocalDate(value, field, timeZone, fail);
+    return value === undefined ? undefined : parseLocalDate(value, field, timeZone, fail);
   };
 
   let period: ReportWindow['period'] = 'custom';
@@ -95,8 +78,7 @@ export function resolveReportWindow(
     if (query.referenceDate !== undefined) {
       fail('referenceDate', 'referenceDate needs period=last-12-months');
     }
-    if (query.from === undefined)
-      fail('from', 'from is required (or give a period)');
+    if (query.from === undefined) fail('from', 'from is required (or give a period)');
     if (query.to === undefined) fail('to', 'to is required (or give a period)');
     from = date('from');
     to = date('to');
@@ -122,19 +104,12 @@ export function resolveReportWindow(
 }
 
 // The calendar months of the window, clipped to it, as UTC instants (for a CASE over seizedAt).
-export function monthBoundaries(
-  window: { from: string; to: string },
-  timeZone: string,
-): MonthBoundary[] {
+export function monthBoundaries(window: { from: string; to: string }, timeZone: string): MonthBoundary[] {
   assertZone(timeZone);
   const from = localMidnight(window.from, timeZone);
   const to = localMidnight(window.to, timeZone);
   const months: MonthBoundary[] = [];
-  for (
-    let month = from.startOf('month');
-    month < to;
-    month = month.plus({ months: 1 })
-  ) {
+  for (let month = from.startOf('month'); month < to; month = month.plus({ months: 1 })) {
     const start = month < from ? from : month;
     const next = month.plus({ months: 1 });
     const end = next > to ? to : next;
@@ -151,9 +126,7 @@ export function monthBoundaries(
 export function localDateOf(instant: Date | string, timeZone: string): string {
   assertZone(timeZone);
   const at =
-    typeof instant === 'string'
-      ? DateTime.fromISO(instant, { setZone: true })
-      : DateTime.fromJSDate(instant);
+    typeof instant === 'string' ? DateTime.fromISO(instant, { setZone: true }) : DateTime.fromJSDate(instant);
   if (!at.isValid) throw new Error(`not a valid instant: ${String(instant)}`);
   return isoDate(at.setZone(timeZone));
 }
@@ -167,8 +140,7 @@ function periodBounds(
   date: (field: keyof WindowQuery) => DateTime | undefined,
 ): [DateTime | undefined, DateTime | undefined] {
   if (period === 'last-12-months') {
-    if (query.year !== undefined)
-      fail('year', 'year does not apply to last-12-months');
+    if (query.year !== undefined) fail('year', 'year does not apply to last-12-months');
     const reference =
       query.referenceDate === undefined
         ? DateTime.fromJSDate(now, { zone: timeZone }).startOf('day')
@@ -192,10 +164,8 @@ function parseYear(
   value: string | undefined,
   fail: (field: string, message: string) => undefined,
 ): number | undefined {
-  if (value === undefined)
-    return fail('year', 'year is required for this period');
-  if (!/^\d{4}$/.test(value))
-    return fail('year', 'year must be four digits, e.g. 2023');
+  if (value === undefined) return fail('year', 'year is required for this period');
+  if (!/^\d{4}$/.test(value)) return fail('year', 'year must be four digits, e.g. 2023');
   const year = Number(value);
   if (year < MIN_YEAR || year > MAX_YEAR) {
     return fail('year', `year must be between ${MIN_YEAR} and ${MAX_YEAR}`);
@@ -216,8 +186,7 @@ function parseLocalDate(
     return fail(field, `${field} must be between ${MIN_YEAR} and ${MAX_YEAR}`);
   }
   const parsed = DateTime.fromObject({ year, month, day }, { zone: timeZone });
-  if (!parsed.isValid)
-    return fail(field, `${field} is not a real date: ${value}`);
+  if (!parsed.isValid) return fail(field, `${field} is not a real date: ${value}`);
   return parsed;
 }
 

@@ -26,11 +26,7 @@ describe('applySuppression', () => {
   it('hides counts below the threshold and one more cell per row', () => {
     const report = applySuppression(q1With(3, 10, 7), 5);
 
-    expect(report.q1.byMonth.map((m) => m.devices)).toEqual([
-      '<5',
-      10,
-      SECONDARY_MARK,
-    ]);
+    expect(report.q1.byMonth.map((m) => m.devices)).toEqual(['<5', 10, SECONDARY_MARK]);
     expect(report.q1.total).toBe(20);
     expect(report.meta.suppressedCells).toEqual([
       { question: 'Q1', row: '2023-01', column: 'devices', reason: 'primary' },
@@ -70,22 +66,13 @@ describe('applySuppression', () => {
 
   it('hides one more when the hidden cells could only all be 1', () => {
     const report = applySuppression(q1With(1, 1, 30, 20), 5);
-    expect(report.q1.byMonth.map((m) => m.devices)).toEqual([
-      '<5',
-      '<5',
-      30,
-      SECONDARY_MARK,
-    ]);
+    expect(report.q1.byMonth.map((m) => m.devices)).toEqual(['<5', '<5', 30, SECONDARY_MARK]);
   });
 
   it('hides one more when a secondary cell at the threshold would give the primary away', () => {
     // Hiding only 1 and 5 leaves 6 = 1 + 5, the least "<5" + "[c]" can be: both exact.
     const report = applySuppression(q1With(1, 5, 9), 5);
-    expect(report.q1.byMonth.map((m) => m.devices)).toEqual([
-      '<5',
-      '[c]',
-      '[c]',
-    ]);
+    expect(report.q1.byMonth.map((m) => m.devices)).toEqual(['<5', '[c]', '[c]']);
   });
 
   it('hides the total, and every table that would rebuild it, when all its cells are hidden', () => {
@@ -99,9 +86,7 @@ describe('applySuppression', () => {
   it('needs nothing more when the total itself is suppressed', () => {
     const report = applySuppression(q1With(1, 3), 5);
     expect(report.q1.total).toBe('<5');
-    expect(
-      report.meta.suppressedCells.every((c) => c.reason === 'primary'),
-    ).toBe(true);
+    expect(report.meta.suppressedCells.every((c) => c.reason === 'primary')).toBe(true);
   });
 
   it('protects q2 cases against q3.cases and q4 rows against q5', () => {
@@ -116,15 +101,9 @@ describe('applySuppression', () => {
       r.q5.examinationsRecorded = 18;
     });
     const report = applySuppression(raw, 5);
-    expect(report.q2.rows.map((r) => r.cases)).toEqual([
-      SECONDARY_MARK,
-      '<5',
-      0,
-    ]);
+    expect(report.q2.rows.map((r) => r.cases)).toEqual([SECONDARY_MARK, '<5', 0]);
     expect(report.q3.cases).toBe(11);
-    expect(
-      report.q4.examinationsByScopeStatus.map((e) => e.examinations),
-    ).toEqual([SECONDARY_MARK, '<5', 9]);
+    expect(report.q4.examinationsByScopeStatus.map((e) => e.examinations)).toEqual([SECONDARY_MARK, '<5', 9]);
     expect(report.q5.examinationsRecorded).toBe(18);
   });
 
@@ -135,9 +114,7 @@ describe('applySuppression', () => {
         { courtResult: 'ACQUITTED_AFTER_TRIAL', cases: 3 },
       ];
     });
-    expect(
-      applySuppression(adding, 5).q3.byCourtResult.map((r) => r.cases),
-    ).toEqual([SECONDARY_MARK, '<5']);
+    expect(applySuppression(adding, 5).q3.byCourtResult.map((r) => r.cases)).toEqual([SECONDARY_MARK, '<5']);
 
     const partial = rawFoiFigures((r) => {
       r.q3.byCourtResult = [
@@ -145,9 +122,7 @@ describe('applySuppression', () => {
         { courtResult: 'ACQUITTED_AFTER_TRIAL', cases: 3 },
       ];
     });
-    expect(
-      applySuppression(partial, 5).q3.byCourtResult.map((r) => r.cases),
-    ).toEqual([6, '<5']);
+    expect(applySuppression(partial, 5).q3.byCourtResult.map((r) => r.cases)).toEqual([6, '<5']);
   });
 
   it('suppresses the stand-alone counts but never the median', () => {
@@ -197,8 +172,7 @@ describe('applySuppression', () => {
           published.forEach((value, i) => {
             if (typeof value === 'number') expect(value).toBe(devices[i]);
             else expect(devices[i]).toBeGreaterThan(0);
-            if (devices[i] > 0 && devices[i] < threshold)
-              expect(typeof value).toBe('string');
+            if (devices[i] > 0 && devices[i] < threshold) expect(typeof value).toBe('string');
           });
           const hidden = published.filter((v) => typeof v === 'string').length;
           if (typeof report.q1.total === 'number') expect(hidden).not.toBe(1);

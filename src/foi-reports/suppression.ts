@@ -34,8 +34,7 @@ export function primaryMark(suppressBelow: number): string {
 }
 
 export function q2RowLabel(row: Q2Row<unknown>): string {
-  if (row.kind === 'CRIME')
-    return `${row.offenceGroup} / ${row.offenceSubgroup}`;
+  if (row.kind === 'CRIME') return `${row.offenceGroup} / ${row.offenceSubgroup}`;
   if (row.kind === 'INCIDENT') return row.incidentCategory;
   return 'UNRECORDED';
 }
@@ -54,14 +53,9 @@ interface Group {
   members: Cell[];
 }
 
-export function applySuppression(
-  raw: RawFoiFigures,
-  suppressBelow: number,
-): FoiReport {
+export function applySuppression(raw: RawFoiFigures, suppressBelow: number): FoiReport {
   if (!Number.isInteger(suppressBelow) || suppressBelow < 0) {
-    throw new RangeError(
-      `suppressBelow must be a whole number >= 0: ${suppressBelow}`,
-    );
+    throw new RangeError(`suppressBelow must be a whole number >= 0: ${suppressBelow}`);
   }
   const { meta, ...figures } = structuredClone(raw);
   const counts: FoiFigures<Count> = figures;
@@ -69,8 +63,7 @@ export function applySuppression(
   // 0 and 1 turn suppression off: no count is below 1 and above 0.
   if (suppressBelow > 1) {
     for (const cell of cells) {
-      if (cell.value >= 1 && cell.value < suppressBelow)
-        cell.reason = 'primary';
+      if (cell.value >= 1 && cell.value < suppressBelow) cell.reason = 'primary';
     }
     protectGroups(groups, suppressBelow);
   }
@@ -86,18 +79,15 @@ export function applySuppression(
 function protectGroups(groups: Group[], n: number): void {
   const hide = (cell: Cell) => (cell.reason = 'secondary');
   const totalKnown = (total: Cell) =>
-    !total.reason ||
-    groups.some((g) => g.total === total && g.members.every((m) => !m.reason));
+    !total.reason || groups.some((g) => g.total === total && g.members.every((m) => !m.reason));
   for (let changed = true; changed;) {
     changed = false;
     for (const group of groups) {
       const { total, members } = group;
       const hidden = members.filter((m) => m.reason);
       // A hidden total rebuilt from a fully visible group defeats hiding it.
-      const rebuildsTotal =
-        !!total.reason && hidden.length === 0 && total.value > 0;
-      if (!rebuildsTotal && !(totalKnown(total) && isExposed(hidden, n)))
-        continue;
+      const rebuildsTotal = !!total.reason && hidden.length === 0 && total.value > 0;
+      if (!rebuildsTotal && !(totalKnown(total) && isExposed(hidden, n))) continue;
       const next = smallestVisible(members);
       if (next) hide(next);
       else if (!total.reason) hide(total);
@@ -150,9 +140,7 @@ function collectCells(f: FoiFigures<Count>): {
 
   const q1Total = add('Q1', 'Total', f.q1, 'total');
   const byMonth = f.q1.byMonth.map((m) => add('Q1', m.month, m, 'devices'));
-  const byType = f.q1.byDeviceType.map((d) =>
-    add('Q1', d.deviceType, d, 'devices'),
-  );
+  const byType = f.q1.byDeviceType.map((d) => add('Q1', d.deviceType, d, 'devices'));
   const q2Devices: Cell[] = [];
   const q2Cases: Cell[] = [];
   for (const row of f.q2.rows) {
@@ -161,14 +149,10 @@ function collectCells(f: FoiFigures<Count>): {
   }
   const q3Cases = add('Q3', 'Total', f.q3, 'cases');
   const progressed = add('Q3', 'Total', f.q3, 'casesProgressedToCourt');
-  const byResult = f.q3.byCourtResult.map((r) =>
-    add('Q3', r.courtResult, r, 'cases'),
-  );
+  const byResult = f.q3.byCourtResult.map((r) => add('Q3', r.courtResult, r, 'cases'));
   add('Q3', 'Total', f.q3, 'devicesServedAsEvidence');
   add('Q3', 'Total', f.q3, 'casesWithDeviceDataServedAsEvidence');
-  const byScope = f.q4.examinationsByScopeStatus.map((e) =>
-    add('Q4', e.scopeStatus, e, 'examinations'),
-  );
+  const byScope = f.q4.examinationsByScopeStatus.map((e) => add('Q4', e.scopeStatus, e, 'examinations'));
   const q5Total = add('Q5', 'Total', f.q5, 'examinationsRecorded');
   add('Backlog', 'Total', f.backlog, 'awaitingExaminationAtEnd');
 
