@@ -30,7 +30,7 @@ export function validateEnv(raw: Record<string, unknown>): Record<string, unknow
     if (input[key] === '') delete input[key];
   }
   const env = plainToInstance(EnvironmentVariables, input);
-  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  const errors = validateSync(env, { stopAtFirstError: true });
   const messages = errors.flatMap((e) =>
     Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`),
   );
