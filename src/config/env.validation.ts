@@ -6,14 +6,14 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 // Every setting the register reads, validated once at boot.
 export class EnvironmentVariables {
-  @IsOptional() @IsInt() @Min(0) @Max(65535) PORT?: number;
+  @IsOptional() @Min(0) @Max(65535) @IsInt() PORT?: number;
   @IsOptional() @IsString() HOST?: string;
   @IsOptional() @IsString() DATABASE_PATH?: string;
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
   @IsOptional() @IsString() REGISTER_TIMEZONE?: string;
-  @IsOptional() @IsInt() @Min(0) @Max(1000) FOI_SUPPRESS_BELOW?: number;
+  @IsOptional() @Min(0) @Max(1000) @IsInt() FOI_SUPPRESS_BELOW?: number;
   @IsOptional() @IsIn(LOG_LEVELS) LOG_LEVEL?: string;
 }
 
