@@ -10,6 +10,7 @@ import { BODY_LIMIT_BYTES, configureApp } from '../src/app-setup.js';
 import { Role } from '../src/auth/role.enum.js';
 import { UsersService } from '../src/auth/users.service.js';
 import { databaseConfig } from '../src/config/database.config.js';
+import { createPgTestDatabase } from './pg-test-database.js';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -24,10 +25,13 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-// Boots the real AppModule on a fresh temporary SQLite file with the real migrations.
+// Boots the real AppModule on a fresh temporary SQLite file with the real migrations; or, when
+// TEST_DATABASE_URL is set, on a fresh PostgreSQL database created on that server (dropped in close()).
 export async function createTestApp(options: { databaseUrl?: string } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'register-test-'));
-  const databaseUrl = options.databaseUrl ?? process.env.TEST_DATABASE_URL;
+  const adminUrl = options.databaseUrl ?? process.env.TEST_DATABASE_URL;
+  const pgDatabase = adminUrl ? await createPgTestDatabase(adminUrl) : undefined;
+  const databaseUrl = pgDatabase?.url;
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(databaseConfig.KEY)
     .useValue({ path: join(dir, 'register.sqlite'), url: databaseUrl || undefined })
@@ -57,6 +61,7 @@ export async function createTestApp(options: { databaseUrl?: string } = {}): Pro
     auth: (role: Role) => `Bearer ${tokens[role]}`,
     close: async () => {
       await app.close();
+      await pgDatabase?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

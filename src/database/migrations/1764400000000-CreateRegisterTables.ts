@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableColumnOptions } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 
 const id = (): TableColumnOptions => ({ name: 'id', type: 'varchar', length: '36', isPrimary: true });
 const ref = (name: string, nullable = false): TableColumnOptions => ({
@@ -16,7 +17,9 @@ const text = (name: string, length: number, nullable = true, dflt?: string): Tab
 });
 const instant = (name: string, nullable = false) => text(name, 24, nullable);
 const code = (name: string, nullable = true, dflt?: string) => text(name, 40, nullable, dflt);
-const bool = (name: string, nullable = true, dflt?: boolean): TableColumnOptions => ({
+// dflt is the driver's own spelling of the default (SQLite `0`, PostgreSQL `false`), so the schema
+// matches the entities exactly on both (see test/migrations.e2e-spec.ts).
+const bool = (name: string, nullable = true, dflt?: string): TableColumnOptions => ({
   name,
   type: 'boolean',
   isNullable: nullable,
@@ -36,6 +39,7 @@ export class CreateRegisterTables1764400000000 implements MigrationInterface {
   name = 'CreateRegisterTables1764400000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    const falseDefault = queryRunner.connection.driver.normalizeDefault({ default: false } as ColumnMetadata);
     await queryRunner.createTable(
       new Table({
         name: 'users',
@@ -122,7 +126,7 @@ export class CreateRegisterTables1764400000000 implements MigrationInterface {
           code('courtStage'),
           code('courtResult'),
           text('courtResultAt', 10),
-          bool('progressedToCourt', false, false),
+          bool('progressedToCourt', false, falseDefault),
           ...evidential(),
         ],
         indices: [{ name: 'UQ_cases_reference', columnNames: ['reference'], isUnique: true }],
