@@ -1,0 +1,27 @@
+export class ScopeStatusResponseDto {
+  deviceType: string;
+  /** The local date asked about. */
+  on: string;
+  /** The organisation status in force (NOT_ACCREDITED when no row applies). */
+  status: string;
+  scopeType: string | null;
+  scheduleReference: string | null;
+  /** effectiveFrom of the row in force; null when no row applies. */
+  since: string | null;
+  /** What an examination started that day gets: IN_SCOPE_FIXED, IN_SCOPE_FLEXIBLE, OUT_OF_SCOPE, SCOPE_SUSPENDED. */
+  scopeStatus: string;
+  /** The device type of the row in force: the one asked about, or ALL_DIGITAL by fallback; null when none. */
+  appliesVia: string | null;
+  /** The scope entry in force; null when none. */
+  entryId: string | null;
+}
+
+export class ScopeHistoryItemDto {
+  effectiveFrom: string;
+  status: string;
+  scopeType: string;
+  scheduleReference: string | null;
+  scopeStatus: string;
+  appliesVia: string;
+  entryId: string;
+}

@@ -1,0 +1,40 @@
+import { FieldError } from '../common/errors.js';
+import { ReferenceListName } from '../reference-data/reference-lists.js';
+import { ALL_DIGITAL } from './scope.js';
+
+// The reference look-ups a scope entry needs, kept apart from Nest so they are easy to test.
+export interface CodeLookup {
+  has(list: ReferenceListName, code: string): boolean;
+  codes(list: ReferenceListName): string[];
+}
+
+export function unknownCode(
+  field: string,
+  list: ReferenceListName,
+  lookup: CodeLookup,
+  extra: string[] = [],
+) {
+  const examples = [...extra, ...lookup.codes(list)].slice(0, 5).join(', ');
+  return { field, message: `${field} must be a code from /api/reference/${list} (e.g. ${examples})` };
+}
+
+export function checkDeviceType(field: string, value: string, lookup: CodeLookup): FieldError | null {
+  if (value === ALL_DIGITAL || lookup.has('device-types', value)) return null;
+  return unknownCode(field, 'device-types', lookup, [ALL_DIGITAL]);
+}
+
+export function checkScopeEntryCodes(
+  dto: { deviceType: string; status: string; fsaCode?: string },
+  lookup: CodeLookup,
+): FieldError[] {
+  const errors: (FieldError | null)[] = [
+    checkDeviceType('deviceType', dto.deviceType, lookup),
+    lookup.has('accreditation-statuses', dto.status)
+      ? null
+      : unknownCode('status', 'accreditation-statuses', lookup),
+    dto.fsaCode === undefined || lookup.has('forensic-science-activities', dto.fsaCode)
+      ? null
+      : unknownCode('fsaCode', 'forensic-science-activities', lookup),
+  ];
+  return errors.filter((e): e is FieldError => e !== null);
+}
