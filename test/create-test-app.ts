@@ -22,6 +22,9 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   /** Authorization header value for a role. */
   auth: (role: Role) => string;
+  /** Raw SQL for assertions on either database: `?` placeholders (become $1, $2 … on PostgreSQL);
+   * quote camelCase columns ("actorId"). */
+  query: <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
   close: () => Promise<void>;
 }
 
@@ -59,6 +62,11 @@ export async function createTestApp(options: { databaseUrl?: string } = {}): Pro
     userIds,
     http: () => request(app.getHttpServer()),
     auth: (role: Role) => `Bearer ${tokens[role]}`,
+    query: async (sql, params = []) => {
+      let n = 0;
+      const portable = pgDatabase ? sql.replace(/\?/g, () => `$${(n += 1)}`) : sql;
+      return (await app.get(DataSource).query(portable, params)) as never;
+    },
     close: async () => {
       await app.close();
       await pgDatabase?.drop();
