@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AppModule } from '../app.module.js';
 import { AuthModule } from '../auth/auth.module.js';
+import { AuditVerifyCommand } from './audit-verify.command.js';
 import { UserCreateCommand } from './user-create.command.js';
 
 // The same modules as the API, plus the commands; no HTTP server is started.
 @Module({
   imports: [AppModule, AuthModule],
-  providers: [UserCreateCommand],
+  providers: [AuditVerifyCommand, UserCreateCommand],
 })
 export class CliModule {}

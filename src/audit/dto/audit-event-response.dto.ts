@@ -1,0 +1,75 @@
+import { AuditEvent } from '../audit-event.entity.js';
+
+export class AuditChangesDto {
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export class AuditEventResponseDto {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  /** Only the fields that changed, before and after. */
+  changes: AuditChangesDto;
+  prevHash: string;
+  hash: string;
+}
+
+export class AuditPageDto {
+  items: AuditEventResponseDto[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export class RecordHistoryDto extends AuditPageDto {
+  entity: string;
+  id: string;
+}
+
+export class AuditVerifyResponseDto {
+  intact: boolean;
+  /** Events verified (before the first bad one, when broken). */
+  events: number;
+  headSeq?: number;
+  headHash?: string;
+  firstBadSeq?: number;
+  /** `sequence-gap`, `broken-link` or `hash-mismatch`. */
+  reason?: string;
+  detail?: string;
+  message: string;
+}
+
+export const REDACTED = '[restricted]';
+
+// Restricted fields keep their key (the change is visible) but lose their value.
+function redact(values: Record<string, unknown> | null, fields: readonly string[]) {
+  if (!values) return values;
+  const copy = { ...values };
+  for (const field of fields) if (field in copy && copy[field] !== null) copy[field] = REDACTED;
+  return copy;
+}
+
+export function toAuditEventResponse(
+  event: AuditEvent,
+  restrictedFields: readonly string[] = [],
+): AuditEventResponseDto {
+  const changes = JSON.parse(event.changes) as AuditChangesDto;
+  return {
+    seq: Number(event.seq),
+    at: event.at,
+    actorId: event.actorId,
+    action: event.action,
+    entity: event.entity,
+    entityId: event.entityId,
+    changes: {
+      before: redact(changes.before ?? null, restrictedFields),
+      after: redact(changes.after ?? null, restrictedFields),
+    },
+    prevHash: event.prevHash,
+    hash: event.hash,
+  };
+}

@@ -1,0 +1,54 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type AuthUser } from '../auth/auth-user.js';
+import { Role } from '../auth/role.enum.js';
+import { IdParam } from '../common/id-param.js';
+import { PaginationQueryDto } from '../common/pagination.dto.js';
+import { AuditQueryService, HistoryEntity } from './audit-query.service.js';
+import { RecordHistoryDto, toAuditEventResponse } from './dto/audit-event-response.dto.js';
+
+// Restricted examination fields (FOIA s.30): only lab and admin see their values in the history.
+const EXAMINATION_RESTRICTED = ['methods', 'findingsSummary'] as const;
+
+// A record's whole audit history, for the roles that may read the record itself.
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller()
+export class HistoryController {
+  constructor(private readonly audit: AuditQueryService) {}
+
+  @Get('cases/:id/history')
+  @Roles(Role.ExhibitsOfficer, Role.Lab)
+  caseHistory(@IdParam() id: string, @Query() query: PaginationQueryDto): Promise<RecordHistoryDto> {
+    return this.history('case', id, query, []);
+  }
+
+  /** The device's own events and those of its custody events. */
+  @Get('devices/:id/history')
+  @Roles(Role.ExhibitsOfficer, Role.Lab)
+  deviceHistory(@IdParam() id: string, @Query() query: PaginationQueryDto): Promise<RecordHistoryDto> {
+    return this.history('device', id, query, []);
+  }
+
+  /** `methods` and `findingsSummary` values are shown as "[restricted]" to roles other than lab and admin. */
+  @Get('examinations/:id/history')
+  @Roles(Role.ExhibitsOfficer, Role.Lab)
+  examinationHistory(
+    @IdParam() id: string,
+    @Query() query: PaginationQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<RecordHistoryDto> {
+    const restricted = user.role === Role.Lab || user.role === Role.Admin ? [] : EXAMINATION_RESTRICTED;
+    return this.history('examination', id, query, restricted);
+  }
+
+  private async history(
+    entity: HistoryEntity,
+    id: string,
+    query: PaginationQueryDto,
+    restricted: readonly string[],
+  ): Promise<RecordHistoryDto> {
+    const page = await this.audit.history(entity, id, query.limit, query.offset);
+    return { entity, id, ...page, items: page.items.map((e) => toAuditEventResponse(e, restricted)) };
+  }
+}

@@ -1,0 +1,49 @@
+import { createRequire } from 'node:module';
+import { AuditBatchReader, ChainReport, StoredAuditEvent, verifyChain } from './audit-verify.js';
+
+// The few better-sqlite3 calls used on database files outside TypeORM (backup, restore, tamper tests).
+export interface SqliteStatement {
+  all(...params: unknown[]): unknown[];
+  get(...params: unknown[]): unknown;
+  run(...params: unknown[]): { changes: number };
+}
+
+export interface SqliteDatabase {
+  prepare(sql: string): SqliteStatement;
+  exec(sql: string): void;
+  pragma(sql: string, options?: { simple?: boolean }): unknown;
+  backup(destination: string): Promise<{ totalPages: number; remainingPages: number }>;
+  close(): void;
+}
+
+type SqliteConstructor = new (
+  path: string,
+  options?: { readonly?: boolean; fileMustExist?: boolean; timeout?: number },
+) => SqliteDatabase;
+
+const Database = createRequire(import.meta.url)('better-sqlite3') as SqliteConstructor;
+
+export function openSqliteFile(
+  path: string,
+  options: { readonly?: boolean; fileMustExist?: boolean } = {},
+): SqliteDatabase {
+  return new Database(path, { timeout: 5000, ...options });
+}
+
+// "ok" when SQLite finds nothing wrong, otherwise its first problems.
+export function integrityCheck(db: SqliteDatabase): string {
+  const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+  return rows.map((r) => r.integrity_check).join('; ');
+}
+
+export function sqliteAuditReader(db: SqliteDatabase): AuditBatchReader {
+  const statement = db.prepare(
+    'SELECT seq, at, actorId, action, entity, entityId, changes, prevHash, hash FROM audit_events ' +
+      'WHERE seq > ? ORDER BY seq LIMIT ?',
+  );
+  return (afterSeq, limit) => Promise.resolve(statement.all(afterSeq, limit) as StoredAuditEvent[]);
+}
+
+export function verifySqliteFile(db: SqliteDatabase): Promise<ChainReport> {
+  return verifyChain(sqliteAuditReader(db));
+}
