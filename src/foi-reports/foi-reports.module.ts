@@ -1,4 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AccreditationModule } from '../accreditation/accreditation.module.js';
+import { FoiQueries } from './foi-queries.js';
+import { FoiReportService } from './foi-report.service.js';
+import { FoiReportsController } from './foi-reports.controller.js';
 
-@Module({})
+@Module({
+  imports: [AccreditationModule],
+  controllers: [FoiReportsController],
+  providers: [FoiQueries, FoiReportService],
+  exports: [FoiReportService],
+})
 export class FoiReportsModule {}

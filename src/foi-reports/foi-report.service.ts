@@ -1,0 +1,172 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { AccreditationService } from '../accreditation/accreditation.service.js';
+import { ALL_DIGITAL } from '../accreditation/scope.js';
+import { foiConfig } from '../config/foi.config.js';
+import { ReferenceDataService } from '../reference-data/reference-data.service.js';
+import type { ReferenceListName } from '../reference-data/reference-lists.js';
+import { FOI_RULES_VERSION } from './foi-definitions.js';
+import {
+  buildExaminationsByScopeStatus,
+  buildQ1,
+  buildQ2,
+  buildQ3,
+  type CodeOrder,
+  medianDaysSeizureToCompletion,
+} from './foi-figures.js';
+import { foiFingerprint } from './foi-fingerprint.js';
+import { FoiQueries, type FoiScope } from './foi-queries.js';
+import type { DeviceTypeScope, FoiReportResponse } from './foi-report-response.js';
+import type { RawFoiFigures } from './foi-report.types.js';
+import { type FoiRequest, type FoiRequestInput, resolveFoiRequest } from './foi-request.js';
+import { buildFoiWorkbook, foiWorkbookFileName } from './foi-workbook.js';
+import { monthBoundaries } from './report-window.js';
+import { applySuppression } from './suppression.js';
+
+export interface FoiWorkbookFile {
+  fileName: string;
+  content: Buffer;
+  report: FoiReportResponse;
+}
+
+// Answers the FOI questions from the register. The API and the CLI both call this, so the JSON,
+// the workbook and the command's file are the same answer.
+@Injectable()
+export class FoiReportService {
+  constructor(
+    private readonly queries: FoiQueries,
+    private readonly accreditation: AccreditationService,
+    private readonly reference: ReferenceDataService,
+    @Inject(foiConfig.KEY) private readonly config: ConfigType<typeof foiConfig>,
+  ) {}
+
+  resolve(input: FoiRequestInput, now = new Date()): FoiRequest {
+    return resolveFoiRequest(input, {
+      timeZone: this.config.timeZone,
+      defaultSuppressBelow: this.config.suppressBelow,
+      deviceTypes: this.reference.codes('device-types'),
+      now,
+    });
+  }
+
+  async report(input: FoiRequestInput, now = new Date()): Promise<FoiReportResponse> {
+    const request = this.resolve(input, now);
+    const raw = await this.rawFigures(request, now);
+    const { byDeviceType, ...raw4 } = raw.q4;
+    const report = applySuppression({ ...raw, q4: raw4 }, request.suppressBelow);
+    // The per-type scope statuses hold no counts, so suppression has nothing to do there.
+    return { ...report, q4: { ...report.q4, byDeviceType } };
+  }
+
+  async workbook(input: FoiRequestInput, now = new Date()): Promise<FoiWorkbookFile> {
+    const report = await this.report(input, now);
+    return { report, fileName: foiWorkbookFileName(report), content: await buildFoiWorkbook(report) };
+  }
+
+  private async rawFigures(
+    request: FoiRequest,
+    now: Date,
+  ): Promise<RawFoiFigures & { q4: { byDeviceType: DeviceTypeScope[] } }> {
+    const { window, deviceTypes } = request;
+    const scope: FoiScope = { deviceTypes, start: window.start, end: window.end };
+    const months = monthBoundaries(window, window.timeZone);
+
+    const q1 = await this.queries.q1(
+      scope,
+      months.map((m) => m.end),
+    );
+    const q2 = await this.queries.q2(scope);
+    const q3 = await this.queries.q3(scope);
+    const started = await this.queries.examinationsStarted(scope);
+    const awaiting = await this.queries.awaitingAtEnd(scope);
+    const completions = await this.queries.completions(scope);
+    const scopeRows = await this.queries.scopeEntries(deviceTypes, ALL_DIGITAL);
+    const scopes = await this.scopes(deviceTypes, window.scopeOn);
+
+    const examinationsByScopeStatus = buildExaminationsByScopeStatus(
+      started.rows,
+      this.reference.codes('scope-statuses'),
+    );
+    const fingerprint = foiFingerprint({
+      rulesVersion: FOI_RULES_VERSION,
+      deviceTypes,
+      start: window.start,
+      end: window.end,
+      scopeOn: window.scopeOn,
+      sets: {
+        devices: q1.digest,
+        cases: q3.digest,
+        examinationsStarted: started.digest,
+        examinationsAwaiting: awaiting.digest,
+        examinationsCompleted: completions.digest,
+        scopeEntries: scopeRows,
+      },
+    });
+    const { deviceType: _first, ...headline } = scopes[0];
+    return {
+      meta: {
+        deviceTypes: deviceTypes ?? ['ALL'],
+        from: window.from,
+        to: window.to,
+        start: window.start,
+        end: window.end,
+        scopeOn: window.scopeOn,
+        timeZone: window.timeZone,
+        period: window.period,
+        generatedAt: now.toISOString(),
+        rulesVersion: FOI_RULES_VERSION,
+        fingerprint,
+      },
+      q1: buildQ1(q1.rows, months, deviceTypes, this.order('device-types')),
+      q2: buildQ2(
+        q2,
+        (subgroup) => this.reference.get('offence-subgroups', subgroup)?.parentCode ?? undefined,
+        this.order('offence-subgroups'),
+        this.order('incident-categories'),
+      ),
+      q3: buildQ3(q3.rows, this.order('court-results')),
+      q4: { ...headline, examinationsByScopeStatus, byDeviceType: scopes },
+      q5: {
+        withheld: true,
+        exemption: 's.30(1)(a)(b)',
+        examinationsRecorded: started.rows.reduce((s, r) => s + r.examinations, 0),
+      },
+      backlog: {
+        awaitingExaminationAtEnd: awaiting.rows[0]?.devices ?? 0,
+        medianDaysSeizureToCompletion: medianDaysSeizureToCompletion(completions.rows, window.timeZone),
+      },
+    };
+  }
+
+  // Q4's status per device type on scopeOn; for ALL, the whole digital schedule first, then every
+  // type with rows of its own. Only dates and codes: no entry ids, notes or activities.
+  private async scopes(deviceTypes: string[] | null, scopeOn: string): Promise<DeviceTypeScope[]> {
+    const types = deviceTypes ?? [
+      ALL_DIGITAL,
+      ...(await this.queries.scopedDeviceTypes()).filter((t) => t !== ALL_DIGITAL),
+    ];
+    const scopes: DeviceTypeScope[] = [];
+    for (const deviceType of types) {
+      const status = await this.accreditation.statusOn(deviceType, scopeOn);
+      const history = await this.accreditation.history(deviceType);
+      scopes.push({
+        deviceType,
+        status: status.status,
+        scopeType: status.scopeType,
+        scheduleReference: status.scheduleReference,
+        since: status.since,
+        history: history.map((h) => ({
+          effectiveFrom: h.effectiveFrom,
+          status: h.status,
+          scopeType: h.scopeType,
+        })),
+      });
+    }
+    return scopes;
+  }
+
+  private order(list: ReferenceListName): CodeOrder {
+    const positions = new Map(this.reference.items(list).map((item, i) => [item.code, i]));
+    return (code) => positions.get(code) ?? Number.MAX_SAFE_INTEGER;
+  }
+}

@@ -1,0 +1,66 @@
+import type { DataSource } from 'typeorm';
+
+// Portable SQL for the FOI queries: double-quoted identifiers and named parameters (`:name`,
+// `:...list`), turned into the driver's own placeholders, so the same text runs on SQLite and
+// PostgreSQL. Instants are ISO-8601 UTC text, so they compare as text with ISO parameters.
+
+export type SqlParams = Record<string, string | number | string[]>;
+
+export interface SqlFragment {
+  sql: string;
+  params: SqlParams;
+}
+
+export async function runSql<T = Record<string, unknown>>(
+  dataSource: DataSource,
+  sql: string,
+  params: SqlParams,
+): Promise<T[]> {
+  const [text, values] = dataSource.driver.escapeQueryWithParameters(sql, params);
+  return (await dataSource.query(text, values)) as T[];
+}
+
+// Devices that count: not voided, their case not voided, of the type(s). `d` and `c` are the aliases.
+export function countedDevices(deviceTypes: string[] | null): SqlFragment {
+  const typeFilter = deviceTypes ? ' AND d."deviceType" IN (:...deviceTypes)' : '';
+  return {
+    sql: `d."voidedAt" IS NULL AND c."voidedAt" IS NULL${typeFilter}`,
+    params: deviceTypes ? { deviceTypes } : {},
+  };
+}
+
+// A CASE giving the 0-based month of an instant column: boundaries are the months' ends, in order.
+export function monthIndexCase(column: string, monthEnds: string[]): SqlFragment {
+  const params: SqlParams = {};
+  const branches = monthEnds.map((end, i) => {
+    params[`monthEnd${i}`] = end;
+    return `WHEN ${column} < :monthEnd${i} THEN ${i}`;
+  });
+  return { sql: `CASE ${branches.join(' ')} ELSE ${monthEnds.length} END`, params };
+}
+
+// PostgreSQL returns COUNT and SUM as text (bigint); SQLite as numbers; both NULL for no rows.
+export function toCount(value: unknown): number {
+  if (value === null || value === undefined) return 0;
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new Error(`not a count: ${String(value)}`);
+  return n;
+}
+
+// Aggregates of the records a query counted, for the report's fingerprint.
+export interface RecordSetDigest {
+  count: number;
+  versionSum: number;
+  lastUpdatedAt: string | null;
+}
+
+export function emptyDigest(): RecordSetDigest {
+  return { count: 0, versionSum: 0, lastUpdatedAt: null };
+}
+
+export function mergeDigest(into: RecordSetDigest, row: Record<string, unknown>, count: number): void {
+  into.count += count;
+  into.versionSum += toCount(row.versionSum);
+  const last = row.lastUpdatedAt as string | null | undefined;
+  if (last && (!into.lastUpdatedAt || last > into.lastUpdatedAt)) into.lastUpdatedAt = last;
+}
