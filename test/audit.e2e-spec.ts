@@ -136,13 +136,13 @@ describe('audit trail', () => {
       expect(res.body).toMatchObject({ intact: false, firstBadSeq: 3, reason: 'hash-mismatch', events: 2 });
       expect(res.body.message).toMatch(/BROKEN at event 3 \(hash-mismatch\)/);
 
-      const output: string[] = [];
-      const write = process.stdout.write;
-      process.stdout.write = ((chunk: string) => output.push(chunk)) as typeof write;
+      const spy = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+      let output: string[];
       try {
         await new AuditVerifyCommand(t.app.get(AuditQueryService)).run([], {});
       } finally {
-        process.stdout.write = write;
+        output = spy.mock.calls.map((call) => String(call[0]));
+        spy.mockRestore();
       }
       expect(output.join('')).toMatch(/BROKEN at event 3 \(hash-mismatch\)/);
       expect(process.exitCode).toBe(1);
