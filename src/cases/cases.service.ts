@@ -1,0 +1,233 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { nowInstant } from '../common/columns.js';
+import {
+  ConflictError,
+  NotFoundError,
+  PreconditionFailedError,
+  RuleViolationError,
+  ValidationFailedError,
+} from '../common/errors.js';
+import { requireVersion } from '../common/if-match.js';
+import { newId } from '../common/new-id.js';
+import { Page } from '../common/pagination.dto.js';
+import { appConfig } from '../config/app.config.js';
+import { ReferenceDataService } from '../reference-data/reference-data.service.js';
+import { Case } from './case.entity.js';
+import { CaseFields, checkCase, unknownCode } from './case-rules.js';
+import { CaseQueryDto } from './dto/case-query.dto.js';
+import { toCaseResponse } from './dto/case-response.dto.js';
+import { CreateCaseDto } from './dto/create-case.dto.js';
+import { UpdateCaseDto } from './dto/update-case.dto.js';
+import { RuleViolationsError } from './rule-violations.js';
+
+type CaseInput = CaseFields & { reference: string };
+type CaseValues = Omit<Case, 'id' | 'createdAt' | 'createdBy' | 'updatedAt' | 'version' | `void${string}`>;
+
+const CLASSIFYING: (keyof CaseFields)[] = [
+  'kind',
+  'offenceSubgroup',
+  'homeOfficeCode',
+  'incidentCategory',
+  'policeOutcome',
+  'courtStage',
+  'courtResult',
+  'courtResultAt',
+];
+
+@Injectable()
+export class CasesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly reference: ReferenceDataService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
+
+  async create(dto: CreateCaseDto, actor: AuthUser): Promise<Case> {
+    const input = { reference: dto.reference } as CaseInput;
+    for (const key of CLASSIFYING) Object.assign(input, { [key]: dto[key] ?? null });
+    return this.dataSource.transaction(async (manager) => {
+      const values = await this.resolve(manager, input, null);
+      const now = nowInstant();
+      const entity = Object.assign(new Case(), values, {
+        id: newId(),
+        createdAt: now,
+        createdBy: actor.id,
+        updatedAt: now,
+        version: 1,
+        voidedAt: null,
+        voidedBy: null,
+        voidReason: null,
+      });
+      await manager.getRepository(Case).insert(entity);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'case.create',
+        entity: 'case',
+        entityId: entity.id,
+        after: toCaseResponse(entity),
+      });
+      return entity;
+    });
+  }
+
+  async findOne(id: string, manager: EntityManager = this.dataSource.manager): Promise<Case> {
+    const found = await manager.getRepository(Case).findOneBy({ id });
+    if (!found) throw new NotFoundError('CASE_NOT_FOUND', 'No case has this id.');
+    return found;
+  }
+
+  async update(id: string, dto: UpdateCaseDto, ifMatch: string | undefined, actor: AuthUser): Promise<Case> {
+    const nulls = (['reference', 'kind'] as const).filter((key) => dto[key] === null);
+    if (nulls.length > 0) {
+      throw new ValidationFailedError(
+        nulls.map((field) => ({ field, message: `${field} cannot be cleared` })),
+      );
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.findOne(id, manager);
+      const expected = requireVersion(ifMatch, current.version);
+      if (current.voidedAt)
+        throw new ConflictError('CASE_VOIDED', 'This case is voided and cannot be changed.');
+      const input = { reference: dto.reference ?? current.reference } as CaseInput;
+      for (const key of CLASSIFYING)
+        Object.assign(input, { [key]: dto[key] === undefined ? current[key] : dto[key] });
+      // A new Home Office code alone moves the case to that code's sub-group.
+      if (dto.homeOfficeCode != null && dto.offenceSubgroup === undefined) input.offenceSubgroup = null;
+      const values = await this.resolve(manager, input, id);
+      const changed = Object.entries(values).filter(([key, value]) => current[key as keyof Case] !== value);
+      if (changed.length === 0) return current;
+      const result = await manager
+        .createQueryBuilder()
+        .update(Case)
+        .set({ ...values, updatedAt: nowInstant(), version: () => 'version + 1' })
+        .where('id = :id AND version = :expected', { id, expected })
+        .execute();
+      if (result.affected !== 1)
+        throw new PreconditionFailedError('VERSION_STALE', 'The case changed meanwhile.');
+      const updated = await this.findOne(id, manager);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'case.update',
+        entity: 'case',
+        entityId: id,
+        before: toCaseResponse(current),
+        after: toCaseResponse(updated),
+      });
+      return updated;
+    });
+  }
+
+  async void(id: string, reason: string, actor: AuthUser): Promise<Case> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.findOne(id, manager);
+      if (current.voidedAt) throw new ConflictError('ALREADY_VOIDED', 'This case is already voided.');
+      if ((await this.countOpenDevices(manager, id)) > 0) {
+        throw new ConflictError(
+          'CASE_HAS_DEVICES',
+          'This case still has devices that are not voided: void its devices first, or move them to the right case.',
+        );
+      }
+      const result = await manager
+        .createQueryBuilder()
+        .update(Case)
+        .set({ voidedAt: nowInstant(), voidedBy: actor.id, voidReason: reason, version: () => 'version + 1' })
+        .where('id = :id AND version = :version', { id, version: current.version })
+        .execute();
+      if (result.affected !== 1)
+        throw new ConflictError('CONCURRENT_CHANGE', 'The case changed meanwhile; retry.');
+      const voided = await this.findOne(id, manager);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'case.void',
+        entity: 'case',
+        entityId: id,
+        before: toCaseResponse(current),
+        after: toCaseResponse(voided),
+      });
+      return voided;
+    });
+  }
+
+  async list(query: CaseQueryDto): Promise<Page<Case>> {
+    const lists = [
+      ['offenceGroup', 'offence-groups'],
+      ['offenceSubgroup', 'offence-subgroups'],
+      ['incidentCategory', 'incident-categories'],
+      ['policeOutcome', 'police-outcomes'],
+      ['courtStage', 'court-stages'],
+    ] as const;
+    const unknown = lists.filter(
+      ([field, list]) => query[field] !== undefined && !this.reference.has(list, query[field]),
+    );
+    if (unknown.length > 0) {
+      throw new ValidationFailedError(
+        unknown.map(([field, list]) => unknownCode(this.reference, list, field)),
+      );
+    }
+    const qb = this.dataSource.getRepository(Case).createQueryBuilder('c');
+    if (!query.includeVoided) qb.andWhere('c.voidedAt IS NULL');
+    if (query.reference !== undefined) {
+      qb.andWhere('LOWER(c.reference) = LOWER(:reference)', { reference: query.reference });
+    }
+    for (const field of ['kind', ...lists.map(([f]) => f)] as const) {
+      if (query[field] !== undefined) qb.andWhere(`c.${field} = :${field}`, { [field]: query[field] });
+    }
+    if (query.progressedToCourt !== undefined) {
+      qb.andWhere('c.progressedToCourt = :progressed', { progressed: query.progressedToCourt });
+    }
+    const [items, total] = await qb
+      .orderBy('c.createdAt', 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  // For devices: the case a device is (to be) filed under must exist and be open (422 naming the field).
+  async requireOpenCase(manager: EntityManager, caseId: string, field = 'caseId'): Promise<Case> {
+    const found = await manager.getRepository(Case).findOneBy({ id: caseId });
+    if (!found) throw new RuleViolationError('CASE_NOT_FOUND', field, `No case has the id ${caseId}.`);
+    if (found.voidedAt) throw new RuleViolationError('CASE_VOIDED', field, 'The case is voided.');
+    return found;
+  }
+
+  private async resolve(
+    manager: EntityManager,
+    input: CaseInput,
+    selfId: string | null,
+  ): Promise<CaseValues> {
+    const today = DateTime.now().setZone(this.app.timeZone).toISODate() as string;
+    const check = checkCase(input, this.reference, today);
+    if (check.invalid.length > 0) throw new ValidationFailedError(check.invalid);
+    if (check.violations.length > 0) throw new RuleViolationsError('CASE_RULES', check.violations);
+    const clash = manager
+      .getRepository(Case)
+      .createQueryBuilder('c')
+      .where('LOWER(c.reference) = LOWER(:reference)', { reference: input.reference });
+    if (selfId) clash.andWhere('c.id <> :selfId', { selfId });
+    if (await clash.getExists()) {
+      const message = `The reference ${input.reference} is already used by another case (voided ones included).`;
+      throw new ConflictError('REFERENCE_TAKEN', message, [{ field: 'reference', message }]);
+    }
+    return { ...input, ...check.derived };
+  }
+
+  // Devices are filed under cases; the count reads the devices table without importing that module.
+  private async countOpenDevices(manager: EntityManager, caseId: string): Promise<number> {
+    const row = await manager
+      .createQueryBuilder()
+      .select('COUNT(*)', 'n')
+      .from('devices', 'd')
+      .where('d."caseId" = :caseId AND d."voidedAt" IS NULL', { caseId })
+      .getRawOne<{ n: number | string }>();
+    return Number(row?.n ?? 0);
+  }
+}

@@ -1,0 +1,55 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PaginationQueryDto } from '../../common/pagination.dto.js';
+import type { CaseKind } from '../case.entity.js';
+import { CASE_KINDS } from '../case-rules.js';
+import { BooleanQuery } from './query-values.js';
+
+export class CaseQueryDto extends PaginationQueryDto {
+  /** Exact reference (compared case-insensitively). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  reference?: string;
+
+  @ApiProperty({ enum: CASE_KINDS, required: false })
+  @IsOptional()
+  @IsIn(CASE_KINDS)
+  kind?: CaseKind;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  offenceGroup?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  offenceSubgroup?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  incidentCategory?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  policeOutcome?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  courtStage?: string;
+
+  @IsOptional()
+  @BooleanQuery()
+  @IsBoolean()
+  progressedToCourt?: boolean;
+
+  /** Include voided cases (default false). */
+  @IsOptional()
+  @BooleanQuery()
+  @IsBoolean()
+  includeVoided: boolean = false;
+}

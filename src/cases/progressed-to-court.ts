@@ -1,0 +1,8 @@
+// The one rule for "progressed to court" (DESIGN.md, court-outcomes.json progressedToCourtRule):
+// outcome 1 or 1A is a charge, summons or postal requisition; any court stage but NOT_CHARGED is court.
+export const COURT_OUTCOMES: readonly string[] = ['1', '1A'];
+
+export function progressedToCourt(policeOutcome: string | null, courtStage: string | null): boolean {
+  if (policeOutcome !== null && COURT_OUTCOMES.includes(policeOutcome)) return true;
+  return courtStage !== null && courtStage !== 'NOT_CHARGED';
+}
