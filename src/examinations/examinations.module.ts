@@ -1,8 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccreditationModule } from '../accreditation/accreditation.module.js';
+import { DevicesModule } from '../devices/devices.module.js';
 import { Examination } from './examination.entity.js';
+import { ExaminationsController } from './examinations.controller.js';
+import { ExaminationsService } from './examinations.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Examination])],
+  imports: [TypeOrmModule.forFeature([Examination]), DevicesModule, AccreditationModule],
+  controllers: [ExaminationsController],
+  providers: [ExaminationsService],
+  exports: [ExaminationsService],
 })
 export class ExaminationsModule {}

@@ -1,0 +1,92 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
+import { IsInstant } from './is-instant.js';
+
+export const EXAMINATION_STATUSES = ['REQUESTED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'] as const;
+export const SCOPE_STATUSES = [
+  'IN_SCOPE_FIXED',
+  'IN_SCOPE_FLEXIBLE',
+  'OUT_OF_SCOPE',
+  'SCOPE_SUSPENDED',
+] as const;
+
+// Present (not undefined) values are validated; null is rejected unless the field says otherwise.
+const IfPresent = () => ValidateIf((_object, value) => value !== undefined);
+
+export class CreateExaminationDto {
+  @IsUUID()
+  deviceId: string;
+
+  /** When the lab was asked to examine the device (ISO 8601 with offset). */
+  @IsInstant()
+  requestedAt: string;
+
+  @ApiProperty({
+    enum: EXAMINATION_STATUSES,
+    enumName: 'ExaminationStatus',
+    required: false,
+    default: 'REQUESTED',
+  })
+  @IfPresent()
+  @IsIn(EXAMINATION_STATUSES)
+  status?: (typeof EXAMINATION_STATUSES)[number];
+
+  /** Defaults to now when the status becomes IN_PROGRESS without it. */
+  @IsOptional()
+  @IsInstant()
+  startedAt?: string | null;
+
+  /** Defaults to now when the status becomes COMPLETED without it. */
+  @IsOptional()
+  @IsInstant()
+  completedAt?: string | null;
+
+  /** Defaults to now when the status becomes CANCELLED without it. */
+  @IsOptional()
+  @IsInstant()
+  cancelledAt?: string | null;
+
+  /** Set by the server from the scope register; send it only with scopeOverrideReason to override. */
+  @ApiProperty({ enum: SCOPE_STATUSES, enumName: 'ScopeStatus', required: false })
+  @IfPresent()
+  @IsIn(SCOPE_STATUSES)
+  scopeStatus?: (typeof SCOPE_STATUSES)[number];
+
+  /** Why the lab overrides the register's scope status (null clears the override). */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  scopeOverrideReason?: string | null;
+
+  /** A code-compliance code (default NOT_ASSESSED). */
+  @IfPresent()
+  @IsString()
+  @MaxLength(40)
+  codeCompliance?: string;
+
+  @IsOptional()
+  @IsBoolean()
+  dataRecovered?: boolean | null;
+
+  /** Restricted (lab and admin only; withheld from FOI under s.30(1)(a)(b)): tools and techniques. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  methods?: string | null;
+
+  /** Restricted (lab and admin only). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  findingsSummary?: string | null;
+}

@@ -1,0 +1,144 @@
+import { DomainError, FieldError } from '../common/errors.js';
+import type { ExaminationStatus } from './examination.entity.js';
+
+// Pure rules of an examination's life: status moves, the timeline, and when the scope status is set.
+
+export interface Timeline {
+  status: ExaminationStatus;
+  requestedAt: string;
+  startedAt: string | null;
+  completedAt: string | null;
+  cancelledAt: string | null;
+}
+
+export class ExaminationRulesError extends DomainError {
+  readonly kind = 'rule';
+
+  constructor(errors: FieldError[]) {
+    super('EXAMINATION_RULES', errors.map((e) => e.message).join(' '), errors);
+  }
+}
+
+// No going back; COMPLETED and CANCELLED are final. REQUESTED → COMPLETED passes through IN_PROGRESS
+// in one step (startedAt is then required), e.g. when the lab records finished work after the fact.
+const NEXT: Record<ExaminationStatus, readonly ExaminationStatus[]> = {
+  REQUESTED: ['REQUESTED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'],
+  IN_PROGRESS: ['IN_PROGRESS', 'COMPLETED', 'CANCELLED'],
+  COMPLETED: ['COMPLETED'],
+  CANCELLED: ['CANCELLED'],
+};
+
+export function checkTransition(from: ExaminationStatus, to: ExaminationStatus): FieldError | null {
+  if (NEXT[from].includes(to)) return null;
+  return { field: 'status', message: `status cannot change from ${from} to ${to}.` };
+}
+
+// The moment a status is reached defaults to now when the client moves the status without giving it.
+export function withDefaultTimes(
+  next: Timeline,
+  fromStatus: ExaminationStatus | null,
+  now: string,
+): Timeline {
+  if (next.status === fromStatus) return next;
+  const filled = { ...next };
+  if (next.status === 'IN_PROGRESS') filled.startedAt ??= now;
+  if (next.status === 'COMPLETED') filled.completedAt ??= now;
+  if (next.status === 'CANCELLED') filled.cancelledAt ??= now;
+  return filled;
+}
+
+const NEEDS: Record<ExaminationStatus, { required: (keyof Timeline)[]; absent: (keyof Timeline)[] }> = {
+  REQUESTED: { required: [], absent: ['startedAt', 'completedAt', 'cancelledAt'] },
+  IN_PROGRESS: { required: ['startedAt'], absent: ['completedAt', 'cancelledAt'] },
+  COMPLETED: { required: ['startedAt', 'completedAt'], absent: ['cancelledAt'] },
+  CANCELLED: { required: ['cancelledAt'], absent: ['completedAt'] },
+};
+
+const TIMES = ['requestedAt', 'startedAt', 'completedAt', 'cancelledAt'] as const;
+
+// Every time the status needs, none it must not have, none before the seizure or in the future,
+// and requested <= started <= completed (cancelled after whatever came before it).
+export function checkTimeline(t: Timeline, seizedAt: string, now: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const need = NEEDS[t.status];
+  for (const field of need.required) {
+    if (!t[field]) errors.push({ field, message: `${field} is required when status is ${t.status}.` });
+  }
+  for (const field of need.absent) {
+    if (t[field]) errors.push({ field, message: `${field} must be empty when status is ${t.status}.` });
+  }
+  const at = (value: string | null) => (value ? Date.parse(value) : null);
+  for (const field of TIMES) {
+    const value = at(t[field]);
+    if (value === null) continue;
+    if (value < Date.parse(seizedAt)) {
+      errors.push({ field, message: `${field} must not be before the device's seizure (${seizedAt}).` });
+    } else if (value > Date.parse(now)) {
+      errors.push({ field, message: `${field} must not be in the future.` });
+    }
+  }
+  const order: [keyof Timeline, keyof Timeline][] = [
+    ['startedAt', 'requestedAt'],
+    ['completedAt', 'startedAt'],
+    ['cancelledAt', t.startedAt ? 'startedAt' : 'requestedAt'],
+  ];
+  for (const [later, earlier] of order) {
+    const a = at(t[later]);
+    const b = at(t[earlier]);
+    if (a !== null && b !== null && a < b) {
+      errors.push({ field: later, message: `${later} must not be before ${earlier}.` });
+    }
+  }
+  return errors;
+}
+
+// The instant whose local date decides the scope status: the start, re-set at completion.
+export function scopeInstant(t: Timeline): string | null {
+  if (t.status === 'COMPLETED') return t.completedAt;
+  if (t.status === 'REQUESTED') return null;
+  return t.startedAt;
+}
+
+// The register's scope status is (re)read on creation, when the examination starts or completes, when
+// the deciding time changes, or when an override is cleared; otherwise the stored value stands.
+// Cancelling keeps the value the examination had.
+export function needsScopeRecompute(
+  prev: Timeline | null,
+  next: Timeline,
+  overrideCleared: boolean,
+): boolean {
+  if (!prev || overrideCleared) return true;
+  if (prev.status !== next.status && next.status !== 'CANCELLED') return true;
+  return scopeInstant(prev) !== scopeInstant(next);
+}
+
+export interface OverrideInput {
+  scopeStatus?: string;
+  scopeOverrideReason?: string | null;
+}
+
+export interface Override {
+  scopeStatus: string;
+  reason: string;
+}
+
+// A client-sent scopeStatus stands only with a reason in the same request; a null reason clears it.
+export function resolveOverride(
+  input: OverrideInput,
+  current: Override | null,
+): { override: Override | null; cleared: boolean; errors: FieldError[] } {
+  const reason = input.scopeOverrideReason;
+  if (input.scopeStatus !== undefined) {
+    if (!reason) {
+      const message =
+        'scopeStatus is set by the server from the scope register; to override it, send scopeOverrideReason too.';
+      return { override: current, cleared: false, errors: [{ field: 'scopeStatus', message }] };
+    }
+    return { override: { scopeStatus: input.scopeStatus, reason }, cleared: false, errors: [] };
+  }
+  if (reason === null) return { override: null, cleared: current !== null, errors: [] };
+  if (reason === undefined) return { override: current, cleared: false, errors: [] };
+  if (current) return { override: { ...current, reason }, cleared: false, errors: [] };
+  const message = 'scopeOverrideReason needs a scopeStatus to override with.';
+  return { override: null, cleared: false, errors: [{ field: 'scopeOverrideReason', message }] };
+}

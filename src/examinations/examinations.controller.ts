@@ -1,0 +1,68 @@
+import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type AuthUser } from '../auth/auth-user.js';
+import { Role } from '../auth/role.enum.js';
+import { IdParam } from '../common/id-param.js';
+import { Page } from '../common/pagination.dto.js';
+import { CreateExaminationDto } from './dto/create-examination.dto.js';
+import { ExaminationQueryDto } from './dto/examination-query.dto.js';
+import { ExaminationResponseDto, toExaminationResponse } from './dto/examination-response.dto.js';
+import { UpdateExaminationDto } from './dto/update-examination.dto.js';
+import { VoidExaminationDto } from './dto/void-examination.dto.js';
+import { ExaminationsService } from './examinations.service.js';
+
+// The FOI role has no record-level access; exhibits officers read without the restricted fields.
+@ApiTags('examinations')
+@ApiBearerAuth()
+@Controller('examinations')
+export class ExaminationsController {
+  constructor(private readonly examinations: ExaminationsService) {}
+
+  @Post()
+  @Roles(Role.Lab)
+  async create(
+    @Body() dto: CreateExaminationDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ExaminationResponseDto> {
+    return toExaminationResponse(await this.examinations.create(dto, user.id), user.role);
+  }
+
+  @Get()
+  @Roles(Role.Lab, Role.ExhibitsOfficer)
+  async list(
+    @Query() query: ExaminationQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Page<ExaminationResponseDto>> {
+    const page = await this.examinations.list(query);
+    return { ...page, items: page.items.map((exam) => toExaminationResponse(exam, user.role)) };
+  }
+
+  @Get(':id')
+  @Roles(Role.Lab, Role.ExhibitsOfficer)
+  async get(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<ExaminationResponseDto> {
+    return toExaminationResponse(await this.examinations.get(id), user.role);
+  }
+
+  /** Needs If-Match: "<version>" from the ETag. */
+  @Patch(':id')
+  @Roles(Role.Lab)
+  async update(
+    @IdParam() id: string,
+    @Body() dto: UpdateExaminationDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ExaminationResponseDto> {
+    return toExaminationResponse(await this.examinations.update(id, dto, ifMatch, user.id), user.role);
+  }
+
+  @Post(':id/void')
+  @HttpCode(200)
+  @Roles(Role.Lab)
+  async void(
+    @IdParam() id: string,
+    @Body() dto: VoidExaminationDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ExaminationResponseDto> {
+    return toExaminationResponse(await this.examinations.void(id, dto.reason, user.id), user.role);
+  }
+}

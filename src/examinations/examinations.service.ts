@@ -1,0 +1,262 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccreditationService } from '../accreditation/accreditation.service.js';
+import { isLocalDate, localDateOf, startOfLocalDate } from '../accreditation/local-date.js';
+import { unknownCode } from '../accreditation/scope-entry-rules.js';
+import { AuditService } from '../audit/audit.service.js';
+import { nowInstant, toInstant } from '../common/columns.js';
+import {
+  ConflictError,
+  FieldError,
+  NotFoundError,
+  PreconditionFailedError,
+  RuleViolationError,
+} from '../common/errors.js';
+import { requireVersion } from '../common/if-match.js';
+import { newId } from '../common/new-id.js';
+import { Page } from '../common/pagination.dto.js';
+import { appConfig } from '../config/app.config.js';
+import { Device } from '../devices/device.entity.js';
+import { DevicesService } from '../devices/devices.service.js';
+import { ReferenceDataService } from '../reference-data/reference-data.service.js';
+import { CreateExaminationDto } from './dto/create-examination.dto.js';
+import { ExaminationQueryDto } from './dto/examination-query.dto.js';
+import { UpdateExaminationDto } from './dto/update-examination.dto.js';
+import { Examination } from './examination.entity.js';
+import {
+  checkTimeline,
+  checkTransition,
+  ExaminationRulesError,
+  needsScopeRecompute,
+  resolveOverride,
+  scopeInstant,
+  withDefaultTimes,
+} from './examination-rules.js';
+
+const RECORDED = [
+  'deviceId',
+  'requestedAt',
+  'status',
+  'startedAt',
+  'completedAt',
+  'cancelledAt',
+  'scopeStatus',
+  'scopeOverrideReason',
+  'codeCompliance',
+  'dataRecovered',
+  'methods',
+  'findingsSummary',
+] as const;
+
+@Injectable()
+export class ExaminationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly devices: DevicesService,
+    private readonly accreditation: AccreditationService,
+    private readonly reference: ReferenceDataService,
+    private readonly audit: AuditService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
+
+  async create(dto: CreateExaminationDto, actorId: string): Promise<Examination> {
+    const device = await this.deviceFor(dto.deviceId);
+    const now = nowInstant();
+    const exam = Object.assign(new Examination(), {
+      id: newId(),
+      deviceId: device.id,
+      status: 'REQUESTED',
+      startedAt: null,
+      completedAt: null,
+      cancelledAt: null,
+      scopeStatus: null,
+      scopeOverrideReason: null,
+      codeCompliance: 'NOT_ASSESSED',
+      dataRecovered: null,
+      methods: null,
+      findingsSummary: null,
+      createdAt: now,
+      createdBy: actorId,
+      updatedAt: now,
+      version: 1,
+      voidedAt: null,
+      voidedBy: null,
+      voidReason: null,
+    });
+    return this.dataSource.transaction(async (manager) => {
+      const next = await this.apply(manager, exam, null, dto, device, now);
+      await manager.getRepository(Examination).insert(next);
+      await this.audit.record(manager, {
+        actorId,
+        action: 'examination.create',
+        entity: 'examination',
+        entityId: next.id,
+        after: recorded(next),
+      });
+      return next;
+    });
+  }
+
+  async update(id: string, dto: UpdateExaminationDto, ifMatch: string | undefined, actorId: string) {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.findIn(manager, id);
+      const expected = requireVersion(ifMatch, current.version);
+      if (current.voidedAt) throw new ConflictError('VOIDED', 'A voided examination cannot be changed.');
+      const device = await this.devices.findOne(current.deviceId);
+      const now = nowInstant();
+      const next = await this.apply(manager, current, current, dto, device, now);
+      if (JSON.stringify(recorded(next)) === JSON.stringify(recorded(current))) return current;
+      const changes = { ...recorded(next), updatedAt: now, version: expected + 1 };
+      const result = await manager
+        .getRepository(Examination)
+        .createQueryBuilder()
+        .update()
+        .set(changes)
+        .where('id = :id AND version = :expected', { id, expected })
+        .execute();
+      if (result.affected === 0) {
+        throw new PreconditionFailedError(
+          'VERSION_STALE',
+          'The record changed meanwhile; read it again and retry.',
+        );
+      }
+      await this.audit.record(manager, {
+        actorId,
+        action: 'examination.update',
+        entity: 'examination',
+        entityId: id,
+        before: recorded(current),
+        after: recorded(next),
+      });
+      return Object.assign(new Examination(), next, { updatedAt: now, version: expected + 1 });
+    });
+  }
+
+  async void(id: string, reason: string, actorId: string): Promise<Examination> {
+    return this.dataSource.transaction(async (manager) => {
+      const exam = await this.findIn(manager, id);
+      if (exam.voidedAt) throw new ConflictError('ALREADY_VOIDED', 'This examination is already voided.');
+      const change = { voidedAt: nowInstant(), voidedBy: actorId, voidReason: reason };
+      const result = await manager
+        .getRepository(Examination)
+        .createQueryBuilder()
+        .update()
+        .set({ ...change, updatedAt: change.voidedAt, version: exam.version + 1 })
+        .where('id = :id AND version = :version AND voidedAt IS NULL', { id, version: exam.version })
+        .execute();
+      if (result.affected === 0)
+        throw new ConflictError('ALREADY_VOIDED', 'This examination changed meanwhile.');
+      await this.audit.record(manager, {
+        actorId,
+        action: 'examination.void',
+        entity: 'examination',
+        entityId: id,
+        before: { voidedAt: null, voidedBy: null, voidReason: null },
+        after: change,
+      });
+      return Object.assign(exam, change, { updatedAt: change.voidedAt, version: exam.version + 1 });
+    });
+  }
+
+  async list(query: ExaminationQueryDto): Promise<Page<Examination>> {
+    const qb = this.dataSource.getRepository(Examination).createQueryBuilder('e');
+    if (query.deviceId) qb.andWhere('e.deviceId = :deviceId', { deviceId: query.deviceId });
+    if (query.status) qb.andWhere('e.status = :status', { status: query.status });
+    if (query.scopeStatus) qb.andWhere('e.scopeStatus = :scopeStatus', { scopeStatus: query.scopeStatus });
+    if (query.requestedFrom) qb.andWhere('e.requestedAt >= :from', { from: this.bound(query.requestedFrom) });
+    if (query.requestedTo) qb.andWhere('e.requestedAt < :to', { to: this.bound(query.requestedTo) });
+    if (!query.includeVoided) qb.andWhere('e.voidedAt IS NULL');
+    const [items, total] = await qb
+      .orderBy('e.requestedAt', 'DESC')
+      .addOrderBy('e.id', 'ASC')
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(id: string): Promise<Examination> {
+    return this.findIn(this.dataSource.manager, id);
+  }
+
+  // Merges the request into the record, checks every rule, and sets the scope status.
+  private async apply(
+    manager: EntityManager,
+    base: Examination,
+    current: Examination | null,
+    dto: UpdateExaminationDto,
+    device: Device,
+    now: string,
+  ): Promise<Examination> {
+    const { scopeStatus, scopeOverrideReason, ...fields } = dto;
+    const next = Object.assign(new Examination(), base, dropUndefined(fields));
+    for (const key of ['requestedAt', 'startedAt', 'completedAt', 'cancelledAt'] as const) {
+      if (typeof next[key] === 'string') next[key] = toInstant(next[key]);
+    }
+    const errors: FieldError[] = [];
+    const move = checkTransition(current?.status ?? 'REQUESTED', next.status);
+    if (move) throw new RuleViolationError('STATUS_TRANSITION', move.field, move.message);
+    Object.assign(next, withDefaultTimes(next, current?.status ?? 'REQUESTED', now));
+    errors.push(...checkTimeline(next, device.seizedAt, now));
+    if (!this.reference.has('code-compliance', next.codeCompliance)) {
+      errors.push(unknownCode('codeCompliance', 'code-compliance', this.reference));
+    }
+    const was = current?.scopeOverrideReason
+      ? { scopeStatus: current.scopeStatus ?? 'OUT_OF_SCOPE', reason: current.scopeOverrideReason }
+      : null;
+    const override = resolveOverride({ scopeStatus, scopeOverrideReason }, was);
+    errors.push(...override.errors);
+    if (errors.length > 0) throw new ExaminationRulesError(errors);
+    next.scopeOverrideReason = override.override?.reason ?? null;
+    if (override.override) {
+      next.scopeStatus = override.override.scopeStatus;
+    } else if (needsScopeRecompute(current, next, override.cleared)) {
+      const at = scopeInstant(next);
+      next.scopeStatus = at
+        ? await this.accreditation.scopeStatusOn(
+            device.deviceType,
+            localDateOf(at, this.app.timeZone),
+            manager,
+          )
+        : null;
+    }
+    return next;
+  }
+
+  private async deviceFor(deviceId: string): Promise<Device> {
+    const device = await this.devices.findOne(deviceId).catch((error: unknown) => {
+      if (error instanceof NotFoundError) {
+        throw new RuleViolationError('DEVICE_NOT_FOUND', 'deviceId', 'No device has this deviceId.');
+      }
+      throw error;
+    });
+    if (device.voidedAt) {
+      throw new RuleViolationError(
+        'DEVICE_VOIDED',
+        'deviceId',
+        'The device is voided; it cannot be examined.',
+      );
+    }
+    return device;
+  }
+
+  private async findIn(manager: EntityManager, id: string): Promise<Examination> {
+    const exam = await manager.getRepository(Examination).findOneBy({ id });
+    if (!exam) throw new NotFoundError('EXAMINATION_NOT_FOUND', 'No examination has this id.');
+    return exam;
+  }
+
+  private bound(value: string): string {
+    return isLocalDate(value) ? startOfLocalDate(value, this.app.timeZone) : toInstant(value);
+  }
+}
+
+function dropUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function recorded(exam: Examination): Record<string, unknown> {
+  return Object.fromEntries(RECORDED.map((key) => [key, exam[key]]));
+}
