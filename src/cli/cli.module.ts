@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AppModule } from '../app.module.js';
 import { AuthModule } from '../auth/auth.module.js';
+import { FoiReportsModule } from '../foi-reports/foi-reports.module.js';
 import { AuditVerifyCommand } from './audit-verify.command.js';
+import { FoiReportCommand } from './foi-report.command.js';
 import { UserCreateCommand } from './user-create.command.js';
 
 // The same modules as the API, plus the commands; no HTTP server is started.
 @Module({
-  imports: [AppModule, AuthModule],
-  providers: [AuditVerifyCommand, UserCreateCommand],
+  imports: [AppModule, AuthModule, FoiReportsModule],
+  providers: [AuditVerifyCommand, FoiReportCommand, UserCreateCommand],
 })
 export class CliModule {}

@@ -1,0 +1,121 @@
+import { writeFileSync } from 'node:fs';
+import { Command, CommandRunner, Option } from 'nest-commander';
+import { ValidationFailedError } from '../common/errors.js';
+import { FoiReportService } from '../foi-reports/foi-report.service.js';
+import type { FoiRequestInput } from '../foi-reports/foi-request.js';
+import { CliError } from './cli-error.js';
+
+interface FoiReportOptions {
+  period?: string;
+  from?: string;
+  to?: string;
+  year?: string;
+  referenceDate?: string;
+  scopeOn?: string;
+  suppressBelow?: string;
+  deviceType?: string[];
+  format?: string;
+  out?: string;
+}
+
+const FLAGS: Record<string, string> = {
+  deviceType: '--device-type',
+  referenceDate: '--reference-date',
+  scopeOn: '--scope-on',
+  suppressBelow: '--suppress-below',
+};
+
+// The same service as GET /api/foi/report(.xlsx), so the file is the workbook the API serves.
+@Command({
+  name: 'foi:report',
+  description: 'Answer the FOI questions for a window: JSON to stdout, or a workbook with --out foi.xlsx',
+})
+export class FoiReportCommand extends CommandRunner {
+  constructor(private readonly reports: FoiReportService) {
+    super();
+  }
+
+  async run(_params: string[], options: FoiReportOptions): Promise<void> {
+    const format = options.format ?? (options.out && !options.out.endsWith('.json') ? 'xlsx' : 'json');
+    if (format !== 'json' && format !== 'xlsx') throw new CliError('--format must be json or xlsx');
+    if (format === 'xlsx' && !options.out) throw new CliError('--format xlsx needs --out <file.xlsx>');
+    const input: FoiRequestInput = {
+      deviceType: options.deviceType,
+      period: options.period,
+      from: options.from,
+      to: options.to,
+      year: options.year,
+      referenceDate: options.referenceDate,
+      scopeOn: options.scopeOn,
+      suppressBelow: options.suppressBelow,
+    };
+    try {
+      if (format === 'json') {
+        const json = `${JSON.stringify(await this.reports.report(input), null, 2)}\n`;
+        if (options.out) writeFileSync(options.out, json);
+        else process.stdout.write(json);
+        return;
+      }
+      const file = await this.reports.workbook(input);
+      writeFileSync(options.out as string, file.content);
+      process.stdout.write(`Wrote ${options.out} (${file.report.q1.total} devices; ${file.fileName})\n`);
+    } catch (error) {
+      if (!(error instanceof ValidationFailedError)) throw error;
+      const lines = error.errors.map((e) => `${FLAGS[e.field] ?? `--${e.field}`}: ${e.message}`);
+      throw new CliError(lines.join('\n'));
+    }
+  }
+
+  @Option({ flags: '--period <period>', description: 'last-12-months, financial-year or calendar-year' })
+  parsePeriod(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--from <date>', description: 'first local date, inclusive (YYYY-MM-DD)' })
+  parseFrom(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--to <date>', description: 'local date after the window, exclusive (YYYY-MM-DD)' })
+  parseTo(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--year <year>', description: 'year for financial-year or calendar-year' })
+  parseYear(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--reference-date <date>', description: 'for last-12-months (default today)' })
+  parseReferenceDate(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--scope-on <date>', description: 'date Q4 reads the scope register on' })
+  parseScopeOn(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--suppress-below <n>', description: 'show counts 1..n-1 as <n (0: off)' })
+  parseSuppressBelow(value: string): string {
+    return value;
+  }
+
+  @Option({
+    flags: '--device-type <code>',
+    description: 'device type code (repeatable, comma list, or ALL; default SMART_PLUG)',
+  })
+  parseDeviceType(value: string, previous: string[] = []): string[] {
+    return [...previous, value];
+  }
+
+  @Option({ flags: '--format <format>', description: 'json or xlsx (default: from --out, else json)' })
+  parseFormat(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '-o, --out <file>', description: 'write to this file (JSON goes to stdout without it)' })
+  parseOut(value: string): string {
+    return value;
+  }
+}
