@@ -100,12 +100,10 @@ export class AccreditationService {
       if (!entry) throw new NotFoundError('SCOPE_ENTRY_NOT_FOUND', 'No scope entry has this id.');
       if (entry.voidedAt) throw new ConflictError('ALREADY_VOIDED', 'This scope entry is already voided.');
       const change = { voidedAt: nowInstant(), voidedBy: actorId, voidReason: reason };
-      const result = await repo
-        .createQueryBuilder()
-        .update()
-        .set({ ...change, updatedAt: change.voidedAt, version: entry.version + 1 })
-        .where('id = :id AND version = :version AND voidedAt IS NULL', { id, version: entry.version })
-        .execute();
+      const result = await repo.update(
+        { id, version: entry.version, voidedAt: IsNull() },
+        { ...change, updatedAt: change.voidedAt, version: entry.version + 1 },
+      );
       if (result.affected === 0)
         throw new ConflictError('ALREADY_VOIDED', 'This scope entry changed meanwhile.');
       await this.audit.record(manager, {

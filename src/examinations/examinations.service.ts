@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AccreditationService } from '../accreditation/accreditation.service.js';
 import { isLocalDate, localDateOf, startOfLocalDate } from '../accreditation/local-date.js';
 import { unknownCode } from '../accreditation/scope-entry-rules.js';
@@ -111,11 +111,7 @@ export class ExaminationsService {
       const changes = { ...recorded(next), updatedAt: now, version: expected + 1 };
       const result = await manager
         .getRepository(Examination)
-        .createQueryBuilder()
-        .update()
-        .set(changes)
-        .where('id = :id AND version = :expected', { id, expected })
-        .execute();
+        .update({ id, version: expected, voidedAt: IsNull() }, changes);
       if (result.affected === 0) {
         throw new PreconditionFailedError(
           'VERSION_STALE',
@@ -141,11 +137,10 @@ export class ExaminationsService {
       const change = { voidedAt: nowInstant(), voidedBy: actorId, voidReason: reason };
       const result = await manager
         .getRepository(Examination)
-        .createQueryBuilder()
-        .update()
-        .set({ ...change, updatedAt: change.voidedAt, version: exam.version + 1 })
-        .where('id = :id AND version = :version AND voidedAt IS NULL', { id, version: exam.version })
-        .execute();
+        .update(
+          { id, version: exam.version, voidedAt: IsNull() },
+          { ...change, updatedAt: change.voidedAt, version: exam.version + 1 },
+        );
       if (result.affected === 0)
         throw new ConflictError('ALREADY_VOIDED', 'This examination changed meanwhile.');
       await this.audit.record(manager, {
