@@ -2,11 +2,13 @@ import { RequestMethod } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createValidationPipe } from './common/validation.js';
+import { registerSecurity } from './security/register-security.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 // Everything main.ts and the tests both need, so the tests run the app as it is served.
-export function configureApp(app: NestFastifyApplication): void {
+export async function configureApp(app: NestFastifyApplication): Promise<void> {
+  await registerSecurity(app);
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

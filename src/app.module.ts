@@ -17,6 +17,7 @@ import { ExaminationsModule } from './examinations/examinations.module.js';
 import { FoiReportsModule } from './foi-reports/foi-reports.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
+import { SecurityModule } from './security/security.module.js';
 
 @Module({
   imports: [
@@ -25,6 +26,7 @@ import { ReferenceDataModule } from './reference-data/reference-data.module.js';
       load: [appConfig, databaseConfig, foiConfig],
       validate: validateEnv,
     }),
+    SecurityModule,
     DatabaseModule,
     AuditModule,
     AuthModule,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { BODY_LIMIT_BYTES, configureApp } from './app-setup.js';
 import { appConfig } from './config/app.config.js';
@@ -12,14 +12,17 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule,
     new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
+    { bufferLogs: true },
   );
-  configureApp(app);
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  await configureApp(app);
   const settings = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
   const database = app.get<ConfigType<typeof databaseConfig>>(databaseConfig.KEY);
   await app.listen(settings.port, settings.host);
   const where = database.url ? 'PostgreSQL (DATABASE_URL)' : database.path;
   const shown = settings.host === '0.0.0.0' ? 'localhost' : settings.host;
-  new Logger('Register').log(
+  logger.log(
     `Seizure register listening on http://${shown}:${settings.port} (API docs /docs), database ${where}`,
   );
 }

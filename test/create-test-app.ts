@@ -9,7 +9,9 @@ import { AppModule } from '../src/app.module.js';
 import { BODY_LIMIT_BYTES, configureApp } from '../src/app-setup.js';
 import { Role } from '../src/auth/role.enum.js';
 import { UsersService } from '../src/auth/users.service.js';
+import { appConfig } from '../src/config/app.config.js';
 import { databaseConfig } from '../src/config/database.config.js';
+import { securityConfig } from '../src/security/security.config.js';
 import { createPgTestDatabase } from './pg-test-database.js';
 
 export interface TestApp {
@@ -30,7 +32,11 @@ export interface TestApp {
 
 // Boots the real AppModule on a fresh temporary SQLite file with the real migrations; or, when
 // TEST_DATABASE_URL is set, on a fresh PostgreSQL database created on that server (dropped in close()).
-export async function createTestApp(options: { databaseUrl?: string } = {}): Promise<TestApp> {
+// Request logs are silent (TEST_LOG_LEVEL=info shows them); the failed-authentication limit is high
+// unless a test sets it.
+export async function createTestApp(
+  options: { databaseUrl?: string; authFailuresPerMinute?: number } = {},
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'register-test-'));
   const adminUrl = options.databaseUrl ?? process.env.TEST_DATABASE_URL;
   const pgDatabase = adminUrl ? await createPgTestDatabase(adminUrl) : undefined;
@@ -38,12 +44,16 @@ export async function createTestApp(options: { databaseUrl?: string } = {}): Pro
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(databaseConfig.KEY)
     .useValue({ path: join(dir, 'register.sqlite'), url: databaseUrl || undefined })
+    .overrideProvider(appConfig.KEY)
+    .useValue({ ...appConfig(), logLevel: process.env.TEST_LOG_LEVEL ?? 'silent' })
+    .overrideProvider(securityConfig.KEY)
+    .useValue({ ...securityConfig(), authFailuresPerWindow: options.authFailuresPerMinute ?? 100_000 })
     .compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(
     new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
     { logger: ['error'] },
   );
-  configureApp(app);
+  await configureApp(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
 

@@ -1,0 +1,53 @@
+import { Writable } from 'node:stream';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pino } from 'pino';
+import { loggedPath, requestId, requestLoggingOptions } from './request-logging.js';
+
+describe('request logging', () => {
+  it('drops the query string from logged paths', () => {
+    expect(loggedPath('/api/cases?reference=Jane%20Smith&limit=5')).toBe('/api/cases');
+  });
+
+  it('keeps a well-formed incoming request id and replaces a bad one', () => {
+    const headers: Record<string, string> = {};
+    const res = { setHeader: (k: string, v: string) => (headers[k] = v) } as unknown as ServerResponse;
+
+    expect(requestId({ headers: { 'x-request-id': 'abc-123' } } as unknown as IncomingMessage, res)).toBe(
+      'abc-123',
+    );
+    const fresh = requestId({ headers: { 'x-request-id': 'evil\nline' } } as unknown as IncomingMessage, res);
+    expect(fresh).toMatch(/^[0-9a-f-]{36}$/);
+    expect(headers['x-request-id']).toBe(fresh);
+  });
+
+  it('logs method, path and status but no authorization, body or query string', () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write: (chunk: Buffer, _enc, done) => {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const options = requestLoggingOptions('info');
+    const logger = pino({ redact: options.redact, serializers: options.serializers }, stream);
+
+    logger.info(
+      {
+        req: {
+          id: 'r1',
+          method: 'POST',
+          url: '/api/cases?name=Jane',
+          headers: { authorization: 'Bearer sr_secret' },
+          body: { seizureLocation: '1 High Street' },
+        },
+        res: { statusCode: 201, headers: { 'set-cookie': 'x' } },
+      },
+      'done',
+    );
+
+    const line = JSON.parse(lines[0]);
+    expect(line.req).toEqual({ id: 'r1', method: 'POST', path: '/api/cases' });
+    expect(line.res).toEqual({ statusCode: 201 });
+    expect(lines[0]).not.toMatch(/sr_secret|High Street|Jane/);
+  });
+});

@@ -1,0 +1,31 @@
+import { Global, Module } from '@nestjs/common';
+import { ConfigModule, type ConfigType } from '@nestjs/config';
+import { LoggerModule } from 'nestjs-pino';
+import { appConfig } from '../config/app.config.js';
+import { AuthFailureLimiter } from './auth-failure-limiter.js';
+import { requestLoggingOptions } from './request-logging.js';
+import { securityConfig } from './security.config.js';
+
+// Structured request logs (nestjs-pino) and the failed-authentication limiter used by registerSecurity().
+@Global()
+@Module({
+  imports: [
+    ConfigModule.forFeature(securityConfig),
+    LoggerModule.forRootAsync({
+      inject: [appConfig.KEY],
+      useFactory: (settings: ConfigType<typeof appConfig>) => ({
+        pinoHttp: requestLoggingOptions(settings.logLevel),
+      }),
+    }),
+  ],
+  providers: [
+    {
+      provide: AuthFailureLimiter,
+      inject: [securityConfig.KEY],
+      useFactory: (settings: ConfigType<typeof securityConfig>) =>
+        new AuthFailureLimiter(settings.authFailuresPerWindow, settings.authFailureWindowMs),
+    },
+  ],
+  exports: [AuthFailureLimiter],
+})
+export class SecurityModule {}
