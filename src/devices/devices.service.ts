@@ -1,17 +1,204 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { NotFoundError } from '../common/errors.js';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CasesService } from '../cases/cases.service.js';
+import { nowInstant, toInstant } from '../common/columns.js';
+import {
+  ConflictError,
+  NotFoundError,
+  PreconditionFailedError,
+  RuleViolationError,
+} from '../common/errors.js';
+import { requireVersion } from '../common/if-match.js';
+import { newId } from '../common/new-id.js';
+import { checkSeizedAt } from './custody-rules.js';
+import { CustodyEvent } from './custody-event.entity.js';
 import { Device } from './device.entity.js';
+import { DeviceCodes } from './device-codes.js';
+import { deviceRecord } from './dto/device-response.dto.js';
+import { CreateDeviceDto } from './dto/create-device.dto.js';
+import { UpdateDeviceDto } from './dto/update-device.dto.js';
+import { exhibitRefKey } from './exhibit-reference.js';
+
+const REQUIRED = [
+  'exhibitRef',
+  'deviceType',
+  'seizedAt',
+  'seizedBy',
+  'powerStateAtSeizure',
+  'evidentialUse',
+] as const;
+const OPTIONAL = [
+  'make',
+  'model',
+  'serialNumber',
+  'macAddress',
+  'firmwareVersion',
+  'seizureLocation',
+  'photographedInSitu',
+  'networkIsolated',
+  'companionApp',
+  'cloudAccountIdentifier',
+] as const;
 
 @Injectable()
 export class DevicesService {
-  constructor(@InjectRepository(Device) private readonly devices: Repository<Device>) {}
+  constructor(
+    @InjectRepository(Device) private readonly devices: Repository<Device>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
+    private readonly audit: AuditService,
+    private readonly codes: DeviceCodes,
+  ) {}
 
   // Used by other modules (examinations): the device, voided or not; 404 when unknown.
   async findOne(id: string): Promise<Device> {
     const device = await this.devices.findOneBy({ id });
     if (!device) throw new NotFoundError('DEVICE_NOT_FOUND', 'No device has this id.');
     return device;
+  }
+
+  async create(dto: CreateDeviceDto, actor: AuthUser): Promise<Device> {
+    const values = {
+      exhibitRef: dto.exhibitRef,
+      deviceType: dto.deviceType,
+      seizedAt: toInstant(dto.seizedAt),
+      seizedBy: dto.seizedBy,
+      powerStateAtSeizure: dto.powerStateAtSeizure ?? 'UNKNOWN',
+      evidentialUse: dto.evidentialUse ?? 'UNKNOWN',
+      ...Object.fromEntries(OPTIONAL.map((key) => [key, dto[key] ?? null])),
+    } as Pick<Device, (typeof REQUIRED)[number] | (typeof OPTIONAL)[number]>;
+    this.codes.check(values);
+    return this.dataSource.transaction(async (manager) => {
+      this.requireSeizureTime(values.seizedAt, null);
+      await this.cases.requireOpenCase(manager, dto.caseId);
+      await this.requireFreeExhibitRef(manager, dto.caseId, values.exhibitRef, null);
+      const now = nowInstant();
+      const device = Object.assign(new Device(), values, {
+        id: newId(),
+        caseId: dto.caseId,
+        custodyStatus: 'SEIZED',
+        createdAt: now,
+        createdBy: actor.id,
+        updatedAt: now,
+        version: 1,
+        voidedAt: null,
+        voidedBy: null,
+        voidReason: null,
+      });
+      await manager.getRepository(Device).insert(device);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'device.create',
+        entity: 'device',
+        entityId: device.id,
+        after: deviceRecord(device),
+      });
+      return device;
+    });
+  }
+
+  async update(
+    id: string,
+    dto: UpdateDeviceDto,
+    ifMatch: string | undefined,
+    actor: AuthUser,
+  ): Promise<Device> {
+    this.codes.rejectNulls(dto, REQUIRED);
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(Device);
+      const current = await repo.findOneBy({ id });
+      if (!current) throw new NotFoundError('DEVICE_NOT_FOUND', 'No device has this id.');
+      const expected = requireVersion(ifMatch, current.version);
+      if (current.voidedAt)
+        throw new ConflictError('DEVICE_VOIDED', 'This device is voided and cannot be changed.');
+      const changes: Partial<Device> = {};
+      for (const key of [...REQUIRED, ...OPTIONAL]) {
+        const value = key === 'seizedAt' && dto.seizedAt ? toInstant(dto.seizedAt) : dto[key];
+        if (value !== undefined && value !== current[key]) Object.assign(changes, { [key]: value });
+      }
+      if (Object.keys(changes).length === 0) return current;
+      this.codes.check(changes);
+      if (changes.seizedAt) this.requireSeizureTime(changes.seizedAt, await this.firstCustodyAt(manager, id));
+      if (changes.exhibitRef)
+        await this.requireFreeExhibitRef(manager, current.caseId, changes.exhibitRef, id);
+      const result = await manager
+        .createQueryBuilder()
+        .update(Device)
+        .set({ ...changes, updatedAt: nowInstant(), version: () => 'version + 1' })
+        .where('id = :id AND version = :expected', { id, expected })
+        .execute();
+      if (result.affected !== 1)
+        throw new PreconditionFailedError('VERSION_STALE', 'The device changed meanwhile.');
+      const updated = await repo.findOneByOrFail({ id });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'device.update',
+        entity: 'device',
+        entityId: id,
+        before: deviceRecord(current),
+        after: deviceRecord(updated),
+      });
+      return updated;
+    });
+  }
+
+  async void(id: string, reason: string, actor: AuthUser): Promise<Device> {
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(Device);
+      const current = await repo.findOneBy({ id });
+      if (!current) throw new NotFoundError('DEVICE_NOT_FOUND', 'No device has this id.');
+      if (current.voidedAt) throw new ConflictError('ALREADY_VOIDED', 'This device is already voided.');
+      const result = await manager
+        .createQueryBuilder()
+        .update(Device)
+        .set({ voidedAt: nowInstant(), voidedBy: actor.id, voidReason: reason, version: () => 'version + 1' })
+        .where('id = :id AND version = :version', { id, version: current.version })
+        .execute();
+      if (result.affected !== 1)
+        throw new ConflictError('CONCURRENT_CHANGE', 'The device changed meanwhile; retry.');
+      const voided = await repo.findOneByOrFail({ id });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'device.void',
+        entity: 'device',
+        entityId: id,
+        before: deviceRecord(current),
+        after: deviceRecord(voided),
+      });
+      return voided;
+    });
+  }
+
+  private requireSeizureTime(seizedAt: string, firstCustodyAt: string | null): void {
+    const problem = checkSeizedAt(seizedAt, new Date(), firstCustodyAt);
+    if (problem) throw new RuleViolationError('SEIZURE_TIME', problem.field, problem.message);
+  }
+
+  private async firstCustodyAt(manager: EntityManager, deviceId: string): Promise<string | null> {
+    const first = await manager
+      .getRepository(CustodyEvent)
+      .findOne({ where: { deviceId }, order: { at: 'ASC' }, select: { id: true, at: true } });
+    return first?.at ?? null;
+  }
+
+  // Unique within the case, voided devices included; ABC/1 and ABC/001 are the same exhibit.
+  private async requireFreeExhibitRef(
+    manager: EntityManager,
+    caseId: string,
+    exhibitRef: string,
+    selfId: string | null,
+  ): Promise<void> {
+    const siblings = await manager
+      .getRepository(Device)
+      .find({ where: { caseId }, select: { id: true, exhibitRef: true } });
+    const key = exhibitRefKey(exhibitRef);
+    const clash = siblings.find((d) => d.id !== selfId && exhibitRefKey(d.exhibitRef) === key);
+    if (clash) {
+      const message = `Exhibit ${clash.exhibitRef} is already recorded in this case.`;
+      throw new ConflictError('EXHIBIT_REF_TAKEN', message, [{ field: 'exhibitRef', message }]);
+    }
   }
 }

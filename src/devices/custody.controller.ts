@@ -1,0 +1,40 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { RECORD_READERS } from '../auth/all-roles.js';
+import { CurrentUser, Roles, type AuthUser } from '../auth/auth-user.js';
+import { Role } from '../auth/role.enum.js';
+import { IdParam } from '../common/id-param.js';
+import { PaginationQueryDto } from '../common/pagination.dto.js';
+import { CustodyService } from './custody.service.js';
+import { CreateCustodyEventDto } from './dto/create-custody-event.dto.js';
+import {
+  CustodyEventPageDto,
+  CustodyEventResponseDto,
+  toCustodyEventResponse,
+} from './dto/custody-event-response.dto.js';
+
+// Append-only: no PATCH or DELETE; a wrong event is corrected by a later one.
+@ApiTags('custody')
+@ApiBearerAuth()
+@Controller('devices/:id/custody-events')
+export class CustodyController {
+  constructor(private readonly custody: CustodyService) {}
+
+  @Post()
+  @Roles(Role.ExhibitsOfficer)
+  async record(
+    @IdParam() id: string,
+    @Body() dto: CreateCustodyEventDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CustodyEventResponseDto> {
+    return toCustodyEventResponse(await this.custody.record(id, dto, user));
+  }
+
+  /** The device's custody events in time order. */
+  @Get()
+  @Roles(...RECORD_READERS)
+  async list(@IdParam() id: string, @Query() query: PaginationQueryDto): Promise<CustodyEventPageDto> {
+    const page = await this.custody.list(id, query.limit, query.offset);
+    return { ...page, items: page.items.map(toCustodyEventResponse) };
+  }
+}

@@ -1,0 +1,66 @@
+import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { RECORD_READERS } from '../auth/all-roles.js';
+import { CurrentUser, Roles, type AuthUser } from '../auth/auth-user.js';
+import { Role } from '../auth/role.enum.js';
+import { IdParam } from '../common/id-param.js';
+import { DevicesQueries } from './devices.queries.js';
+import { DevicesService } from './devices.service.js';
+import { CreateDeviceDto } from './dto/create-device.dto.js';
+import { DeviceQueryDto } from './dto/device-query.dto.js';
+import { DevicePageDto, DeviceResponseDto, toDeviceResponse } from './dto/device-response.dto.js';
+import { UpdateDeviceDto } from './dto/update-device.dto.js';
+import { VoidDeviceDto } from './dto/void-device.dto.js';
+
+// Writers: exhibits officers (and admin); readers: exhibits officers and the lab. FOI: none.
+@ApiTags('devices')
+@ApiBearerAuth()
+@Controller('devices')
+export class DevicesController {
+  constructor(
+    private readonly devices: DevicesService,
+    private readonly queries: DevicesQueries,
+  ) {}
+
+  @Post()
+  @Roles(Role.ExhibitsOfficer)
+  async create(@Body() dto: CreateDeviceDto, @CurrentUser() user: AuthUser): Promise<DeviceResponseDto> {
+    return toDeviceResponse(await this.devices.create(dto, user), user.role);
+  }
+
+  @Get()
+  @Roles(...RECORD_READERS)
+  async list(@Query() query: DeviceQueryDto, @CurrentUser() user: AuthUser): Promise<DevicePageDto> {
+    const page = await this.queries.list(query);
+    return { ...page, items: page.items.map((device) => toDeviceResponse(device, user.role)) };
+  }
+
+  @Get(':id')
+  @Roles(...RECORD_READERS)
+  async get(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<DeviceResponseDto> {
+    return toDeviceResponse(await this.devices.findOne(id), user.role);
+  }
+
+  /** Needs If-Match: "<version>". caseId and custodyStatus cannot be patched (custody moves by events). */
+  @Patch(':id')
+  @Roles(Role.ExhibitsOfficer)
+  async update(
+    @IdParam() id: string,
+    @Body() dto: UpdateDeviceDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() user: AuthUser,
+  ): Promise<DeviceResponseDto> {
+    return toDeviceResponse(await this.devices.update(id, dto, ifMatch, user), user.role);
+  }
+
+  @Post(':id/void')
+  @HttpCode(200)
+  @Roles(Role.ExhibitsOfficer)
+  async void(
+    @IdParam() id: string,
+    @Body() dto: VoidDeviceDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<DeviceResponseDto> {
+    return toDeviceResponse(await this.devices.void(id, dto.reason, user), user.role);
+  }
+}
