@@ -407,7 +407,7 @@ describe('examinations', () => {
         patch(exam.id, { methods: 'second' }, '"1"'),
       ]);
 
-      expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
+      expect(results.map((r) => r.status).sort((a, b) => a - b)).toEqual([200, 412]);
       const after = await t.http().get(`/api/examinations/${exam.id}`).set('Authorization', t.auth(Role.Lab));
       expect(after.body.version).toBe(2);
       expect(after.body.methods).toBe(results.find((r) => r.status === 200)?.body.methods);

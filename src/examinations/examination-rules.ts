@@ -11,6 +11,33 @@ export interface Timeline {
   cancelledAt: string | null;
 }
 
+// The fields an examination's audit events record (before/after).
+const RECORDED = [
+  'deviceId',
+  'requestedAt',
+  'status',
+  'startedAt',
+  'completedAt',
+  'cancelledAt',
+  'scopeStatus',
+  'scopeOverrideReason',
+  'codeCompliance',
+  'dataRecovered',
+  'methods',
+  'findingsSummary',
+] as const;
+
+export function recorded<T extends Record<(typeof RECORDED)[number], unknown>>(
+  exam: T,
+): Record<string, unknown> {
+  return Object.fromEntries(RECORDED.map((key) => [key, exam[key]]));
+}
+
+// A PATCH body's fields that were sent (null included: it clears a field).
+export function dropUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 export class ExaminationRulesError extends DomainError {
   readonly kind = 'rule';
 

@@ -28,27 +28,14 @@ import { Examination } from './examination.entity.js';
 import {
   checkTimeline,
   checkTransition,
+  dropUndefined,
   ExaminationRulesError,
   needsScopeRecompute,
+  recorded,
   resolveOverride,
   scopeInstant,
   withDefaultTimes,
 } from './examination-rules.js';
-
-const RECORDED = [
-  'deviceId',
-  'requestedAt',
-  'status',
-  'startedAt',
-  'completedAt',
-  'cancelledAt',
-  'scopeStatus',
-  'scopeOverrideReason',
-  'codeCompliance',
-  'dataRecovered',
-  'methods',
-  'findingsSummary',
-] as const;
 
 @Injectable()
 export class ExaminationsService {
@@ -246,12 +233,4 @@ export class ExaminationsService {
   private bound(value: string): string {
     return isLocalDate(value) ? startOfLocalDate(value, this.app.timeZone) : toInstant(value);
   }
-}
-
-function dropUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-function recorded(exam: Examination): Record<string, unknown> {
-  return Object.fromEntries(RECORDED.map((key) => [key, exam[key]]));
 }
