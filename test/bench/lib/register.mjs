@@ -1,0 +1,112 @@
+// Preparing what the benchmark runs against: a private copy of the built app (so a colleague's
+// `nest build` cannot delete it mid-run), a generated register of N devices (cached per size and seeder),
+// a fresh working copy of it per run, and bearer tokens made with the real CLI.
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { benchSeed } from './bench-seed.mjs';
+
+const run = promisify(execFile);
+
+export function snapshotDist(root, out) {
+  const dist = join(root, 'dist');
+  if (!existsSync(join(dist, 'main.js')))
+    throw new Error('dist/main.js is missing: run `npm run build` first');
+  const target = join(out, 'dist');
+  rmSync(target, { recursive: true, force: true });
+  cpSync(dist, target, { recursive: true });
+  // dist/reference-data reads ../../data/reference: give the copy the same neighbour.
+  const data = join(out, 'data');
+  if (!existsSync(data)) symlinkSync(join(root, 'data'), data);
+  return target;
+}
+
+export async function cli(dist, dbPath, args, timeoutMs = 3_600_000) {
+  const { stdout } = await run(process.execPath, [join(dist, 'cli', 'main.js'), ...args], {
+    env: { ...process.env, DATABASE_PATH: dbPath, LOG_LEVEL: 'warn' },
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: timeoutMs,
+  });
+  return stdout;
+}
+
+export async function createToken(dist, dbPath, role) {
+  const stdout = await cli(dist, dbPath, ['user:create', '--name', `Bench ${role}`, '--role', role]);
+  const lines = stdout.trim().split('\n');
+  return lines[lines.length - 1].trim();
+}
+
+function removeDb(path) {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+}
+
+export function demoSeederAvailable(dist) {
+  return existsSync(join(dist, 'demo'));
+}
+
+/**
+ * The seeded register for `devices` devices, built once per size and seeder and kept in out/
+ * (`--reseed` rebuilds it). Returns its path and how long seeding took when it was built now.
+ */
+export async function seededRegister({ dist, out, devices, seeder, reseed }) {
+  const file = join(out, `register-${seeder}-${devices}.sqlite`);
+  if (existsSync(file) && !reseed) return { file, seededNow: false, seedMs: null };
+  removeDb(file);
+  const started = performance.now();
+  if (seeder === 'demo') {
+    await cli(dist, file, ['demo:seed', '--devices', String(devices), '--database', file]);
+  } else {
+    await cli(dist, file, ['user:create', '--name', 'Bench seeder', '--role', 'admin']); // runs the migrations
+    benchSeed(file, { devices });
+  }
+  const db = new Database(file);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  return { file, seededNow: true, seedMs: performance.now() - started };
+}
+
+/** A fresh working copy (the benchmark writes to it), with counts of what it holds. */
+export function workingCopy(seedFile, out) {
+  const file = join(out, 'run.sqlite');
+  removeDb(file);
+  cpSync(seedFile, file);
+  const db = new Database(file, { readonly: true });
+  const count = (sql) => db.prepare(sql).pluck().get();
+  const info = {
+    file,
+    sizeMb: Math.round(statSync(file).size / 1048576),
+    devices: count('SELECT COUNT(*) FROM devices'),
+    cases: count('SELECT COUNT(*) FROM cases'),
+    examinations: count('SELECT COUNT(*) FROM examinations'),
+    smartPlugs: count(`SELECT COUNT(*) FROM devices WHERE "deviceType" = 'SMART_PLUG'`),
+    seizedRange: db.prepare('SELECT MIN("seizedAt") AS first, MAX("seizedAt") AS last FROM devices').get(),
+  };
+  db.close();
+  return info;
+}
+
+/** A few ids and a case to work with, read straight from the file. */
+export function sampleRows(file, count = 20) {
+  const db = new Database(file, { readonly: true });
+  const total = db.prepare('SELECT COUNT(*) FROM devices').pluck().get();
+  const step = Math.max(1, Math.floor(total / count));
+  const ids = [];
+  for (let i = 0; i < count && i * step < total; i++) {
+    ids.push(
+      db
+        .prepare('SELECT id FROM devices LIMIT 1 OFFSET ?')
+        .pluck()
+        .get(i * step),
+    );
+  }
+  const caseId = db.prepare('SELECT id FROM cases WHERE "voidedAt" IS NULL LIMIT 1').pluck().get();
+  db.close();
+  return { deviceIds: ids, caseId };
+}
+
+export function ensureDir(path) {
+  mkdirSync(path, { recursive: true });
+  return path;
+}
