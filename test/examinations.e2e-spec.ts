@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Role } from '../src/auth/role.enum.js';
-import { Device } from '../src/devices/device.entity.js';
 import { createTestApp, TestApp } from './create-test-app.js';
 import { caseDto, countRows } from './factories/case.factory.js';
+import { deviceDto } from './factories/device.factory.js';
 import { examinationDto } from './factories/examination.factory.js';
 import { scopeEntryDto } from './factories/scope-entry.factory.js';
 
@@ -13,24 +12,14 @@ describe('examinations', () => {
 
   const SEIZED = '2023-12-01T10:00:00.000Z';
 
-  // The devices API is another engineer's work; rows are inserted directly until it exists.
-  async function insertDevice(deviceType = 'SMART_PLUG', overrides: Partial<Device> = {}): Promise<string> {
-    const id = randomUUID();
-    const now = new Date().toISOString();
-    await t.dataSource.getRepository(Device).insert({
-      id,
-      caseId,
-      exhibitRef: `EX/${id.slice(0, 8)}`,
-      deviceType,
-      seizedAt: SEIZED,
-      seizedBy: 'PC 1234',
-      createdAt: now,
-      createdBy: t.userIds[Role.ExhibitsOfficer],
-      updatedAt: now,
-      version: 1,
-      ...overrides,
-    });
-    return id;
+  async function createDevice(deviceType = 'SMART_PLUG'): Promise<string> {
+    const res = await t
+      .http()
+      .post('/api/devices')
+      .set('Authorization', t.auth(Role.ExhibitsOfficer))
+      .send(deviceDto(caseId, { deviceType, seizedAt: SEIZED }))
+      .expect(201);
+    return res.body.id as string;
   }
 
   const counts = () => countRows(t, ['examinations', 'audit_events']);
@@ -56,7 +45,7 @@ describe('examinations', () => {
       .send(caseDto())
       .expect(201);
     caseId = created.body.id;
-    plug = await insertDevice();
+    plug = await createDevice();
     const scope = [
       scopeEntryDto({
         deviceType: 'ALL_DIGITAL',
@@ -189,11 +178,13 @@ describe('examinations', () => {
     });
 
     it('rejects an examination of a voided device with 422 naming deviceId', async () => {
-      const voided = await insertDevice('SMART_PLUG', {
-        voidedAt: '2024-01-02T00:00:00.000Z',
-        voidedBy: t.userIds[Role.ExhibitsOfficer],
-        voidReason: 'duplicate',
-      });
+      const voided = await createDevice();
+      await t
+        .http()
+        .post(`/api/devices/${voided}/void`)
+        .set('Authorization', t.auth(Role.ExhibitsOfficer))
+        .send({ reason: 'Duplicate entry' })
+        .expect((res) => expect(res.status).toBeLessThan(300));
       const before = await counts();
 
       const res = await post(examinationDto(voided)).expect(422);
@@ -251,7 +242,7 @@ describe('examinations', () => {
     });
 
     it('falls back to the ALL_DIGITAL row for a device type with no row of its own', async () => {
-      const bulb = await insertDevice('SMART_BULB');
+      const bulb = await createDevice('SMART_BULB');
       const plugBefore = await create(
         examinationDto(plug, {
           requestedAt: '2023-12-10T10:00:00Z',
@@ -269,7 +260,7 @@ describe('examinations', () => {
     });
 
     it('gives OUT_OF_SCOPE when the row in force does not allow claiming accreditation', async () => {
-      const lock = await insertDevice('SMART_LOCK');
+      const lock = await createDevice('SMART_LOCK');
 
       const exam = await create(
         examinationDto(lock, { status: 'IN_PROGRESS', startedAt: '2024-03-10T10:00:00Z' }),
@@ -422,7 +413,7 @@ describe('examinations', () => {
 
   describe('voiding', () => {
     it('voids with a reason and audit; readable, out of lists, not updatable; twice is 409', async () => {
-      const device = await insertDevice('SMART_PLUG');
+      const device = await createDevice('SMART_PLUG');
       const exam = await create(examinationDto(device));
       const before = await counts();
 
@@ -524,7 +515,7 @@ describe('examinations', () => {
     let device: string;
 
     beforeAll(async () => {
-      device = await insertDevice('SMART_PLUG');
+      device = await createDevice('SMART_PLUG');
       await create(examinationDto(device, { requestedAt: '2024-01-05T09:00:00Z' }));
       await create(
         examinationDto(device, {
