@@ -239,6 +239,7 @@ describe('cases API', () => {
       expect((await list({ courtStage: 'AWAITING_TRIAL' })).total).toBe(1);
       expect((await list({ incidentCategory: 'SUDDEN_DEATH', kind: 'INCIDENT' })).total).toBe(1);
       const progressed = await list({ progressedToCourt: 'true', limit: '200' });
+      expect(progressed.items.map((c: { id: string }) => c.id)).toContain(target.id);
       expect(progressed.items.every((c: { progressedToCourt: boolean }) => c.progressedToCourt)).toBe(true);
       const notProgressed = await list({ progressedToCourt: 'false', limit: '200' });
       expect(notProgressed.items.some((c: { progressedToCourt: boolean }) => c.progressedToCourt)).toBe(
@@ -316,6 +317,19 @@ describe('cases API', () => {
       expect(audit.action).toBe('case.update');
       expect(JSON.parse(audit.changes).after).toMatchObject({ policeOutcome: '1', progressedToCourt: true });
       await patch(created.id, { policeOutcome: '2' }, '"1"').expect(412);
+    });
+
+    it('lets exactly one of several concurrent updates with the same ETag win; the rest get 412', async () => {
+      const created = await create();
+
+      const results = await Promise.all(
+        ['2', '3', '4', '5', '6'].map((policeOutcome) => patch(created.id, { policeOutcome }, '"1"')),
+      );
+
+      const statuses = results.map((r) => r.status).sort((a, b) => a - b);
+      expect(statuses).toEqual([200, 412, 412, 412, 412]);
+      const current = await t.http().get(`/api/cases/${created.id}`).set('Authorization', t.auth(Role.Lab));
+      expect(current.body.version).toBe(2);
     });
 
     it('moves the case to the sub-group of a new Home Office code sent alone', async () => {
