@@ -29,7 +29,7 @@ export class DeviceCodes {
         const examples = this.reference.codes(list).slice(0, 5).join(', ');
         errors.push({
           field,
-          message: `${field} ${unknown.join(', ')} is not a code from /api/reference/${list} (e.g. ${examples})`,
+          message: `${field} ${unknown.map((code) => JSON.stringify(code)).join(', ')} is not a code from /api/reference/${list} (e.g. ${examples})`,
         });
       }
     }
