@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { ScopeEntry } from '../src/accreditation/scope-entry.entity.js';
 import { AuditEvent } from '../src/audit/audit-event.entity.js';
 import { Role } from '../src/auth/role.enum.js';
 import { createTestApp, TestApp } from './create-test-app.js';
@@ -117,6 +119,36 @@ describe('accreditation scope register', () => {
         scopeEntryDto({ deviceType: 'SMART_LOCK', activity: 'extraction', effectiveFrom: '2021-01-01' }),
       ).expect(201);
       await post(scopeEntryDto({ deviceType: 'SMART_LOCK', effectiveFrom: '2021-01-01' })).expect(201);
+    });
+
+    it('keeps one row per line and date when two identical changes race', async () => {
+      const body = scopeEntryDto({ deviceType: 'SMART_TV_STREAMER', effectiveFrom: '2022-05-05' });
+      const before = await counts();
+
+      const results = await Promise.all([post(body), post(body)]);
+
+      expect(results.map((r) => r.status).sort((a, b) => a - b)).toEqual([201, 409]);
+      expect(await counts()).toEqual({ entries: before.entries + 1, audit: before.audit + 1 });
+    });
+
+    it('is backed by a unique index on live rows, so even a direct insert cannot duplicate a line', async () => {
+      const created = await post(
+        scopeEntryDto({ deviceType: 'SMART_THERMOSTAT', activity: 'Extraction' }),
+      ).expect(201);
+      const row = await t.dataSource.getRepository(ScopeEntry).findOneByOrFail({ id: created.body.id });
+
+      const duplicate = t.dataSource.getRepository(ScopeEntry).insert({ ...row, id: randomUUID() });
+
+      await expect(duplicate).rejects.toThrow();
+      await t.dataSource
+        .getRepository(ScopeEntry)
+        .insert({
+          ...row,
+          id: randomUUID(),
+          voidedAt: row.createdAt,
+          voidedBy: row.createdBy,
+          voidReason: 'x',
+        });
     });
 
     it('has no PATCH: rows are never edited', async () => {

@@ -41,6 +41,7 @@ export class AccreditationService {
       id: newId(),
       deviceType: dto.deviceType,
       activity: dto.activity?.trim() || null,
+      activityKey: normaliseActivity(dto.activity) ?? '',
       standard: dto.standard ?? 'ISO/IEC 17025:2017',
       accreditationBody: dto.accreditationBody ?? 'UKAS',
       scheduleReference: dto.scheduleReference ?? null,
@@ -175,14 +176,16 @@ export class AccreditationService {
     });
   }
 
-  // One row per line and date: a second row for the same change is a clash, not a correction.
+  // One row per line and date: a second row for the same change is a clash, not a correction (the
+  // unique index UQ_scope_entries_line_from backs this check against a concurrent insert).
   private async assertLineFree(manager: EntityManager, entry: ScopeEntry): Promise<void> {
-    const sameDay = await manager.getRepository(ScopeEntry).findBy({
+    const clash = await manager.getRepository(ScopeEntry).existsBy({
       deviceType: entry.deviceType,
+      activityKey: entry.activityKey,
       effectiveFrom: entry.effectiveFrom,
       voidedAt: IsNull(),
     });
-    if (sameDay.some((row) => normaliseActivity(row.activity) === normaliseActivity(entry.activity))) {
+    if (clash) {
       throw new ConflictError(
         'SCOPE_ENTRY_EXISTS',
         `A scope entry for ${entry.deviceType}${entry.activity ? ` (${entry.activity})` : ''} from ${entry.effectiveFrom} already exists; void it first to replace it.`,

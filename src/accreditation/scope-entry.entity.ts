@@ -8,12 +8,21 @@ export type ScopeType = 'FIXED' | 'FLEXIBLE';
 // device type and activity. Rows are never overwritten; a wrong row is voided.
 @Entity('scope_entries')
 @Index('IDX_scope_entries_type_from', ['deviceType', 'effectiveFrom'])
+@Index('UQ_scope_entries_line_from', ['deviceType', 'activityKey', 'effectiveFrom'], {
+  unique: true,
+  where: '"voidedAt" IS NULL',
+})
 export class ScopeEntry extends EvidentialRecord {
   @CodeColumn()
   deviceType: string;
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   activity: string | null;
+
+  // The activity as compared (trimmed, lower case; '' for the device type's own line): one live row
+  // per line and date is enforced by the unique index above.
+  @Column({ type: 'varchar', length: 100, default: '' })
+  activityKey: string;
 
   @Column({ type: 'varchar', length: 50, default: 'ISO/IEC 17025:2017' })
   standard: string;

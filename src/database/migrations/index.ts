@@ -1,10 +1,12 @@
 import { CreateRegisterTables1764400000000 } from './1764400000000-CreateRegisterTables.js';
 import { LoadReferenceData1764400001000 } from './1764400001000-LoadReferenceData.js';
+import { AddScopeEntryLineKey1764402000000 } from './1764402000000-AddScopeEntryLineKey.js';
 import { MakeAuditEventsAppendOnly1764404000000 } from './1764404000000-MakeAuditEventsAppendOnly.js';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests run the same set, in order.
 export const MIGRATIONS = [
   CreateRegisterTables1764400000000,
   LoadReferenceData1764400001000,
+  AddScopeEntryLineKey1764402000000,
   MakeAuditEventsAppendOnly1764404000000,
 ];
