@@ -137,18 +137,19 @@ describe('accreditation scope register', () => {
       ).expect(201);
       const row = await t.dataSource.getRepository(ScopeEntry).findOneByOrFail({ id: created.body.id });
 
-      const duplicate = t.dataSource.getRepository(ScopeEntry).insert({ ...row, id: randomUUID() });
+      const duplicate = t.dataSource
+        .getRepository(ScopeEntry)
+        .insert(Object.assign(new ScopeEntry(), row, { id: randomUUID() }));
 
       await expect(duplicate).rejects.toThrow();
-      await t.dataSource
-        .getRepository(ScopeEntry)
-        .insert({
-          ...row,
+      await t.dataSource.getRepository(ScopeEntry).insert(
+        Object.assign(new ScopeEntry(), row, {
           id: randomUUID(),
           voidedAt: row.createdAt,
           voidedBy: row.createdBy,
           voidReason: 'x',
-        });
+        }),
+      );
     });
 
     it('has no PATCH: rows are never edited', async () => {
