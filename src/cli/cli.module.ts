@@ -3,12 +3,22 @@ import { AppModule } from '../app.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { FoiReportsModule } from '../foi-reports/foi-reports.module.js';
 import { AuditVerifyCommand } from './audit-verify.command.js';
+import { BackupCommand } from './backup.command.js';
+import { RestoreCommand } from './restore.command.js';
+import { DemoSeedCommand } from './demo-seed.command.js';
 import { FoiReportCommand } from './foi-report.command.js';
 import { UserCreateCommand } from './user-create.command.js';
 
 // The same modules as the API, plus the commands; no HTTP server is started.
 @Module({
   imports: [AppModule, AuthModule, FoiReportsModule],
-  providers: [AuditVerifyCommand, FoiReportCommand, UserCreateCommand],
+  providers: [
+    AuditVerifyCommand,
+    BackupCommand,
+    RestoreCommand,
+    DemoSeedCommand,
+    FoiReportCommand,
+    UserCreateCommand,
+  ],
 })
 export class CliModule {}
