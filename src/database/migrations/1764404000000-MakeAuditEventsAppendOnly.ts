@@ -9,7 +9,7 @@ export class MakeAuditEventsAppendOnly1764404000000 implements MigrationInterfac
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const type = queryRunner.connection.options.type;
-    if (type === 'better-sqlite3' || type === 'sqlite') {
+    if (type === 'better-sqlite3') {
       for (const operation of ['UPDATE', 'DELETE']) {
         await queryRunner.query(
           `CREATE TRIGGER "audit_events_no_${operation.toLowerCase()}" BEFORE ${operation} ON "audit_events" ` +
@@ -34,7 +34,7 @@ export class MakeAuditEventsAppendOnly1764404000000 implements MigrationInterfac
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const type = queryRunner.connection.options.type;
-    if (type === 'better-sqlite3' || type === 'sqlite') {
+    if (type === 'better-sqlite3') {
       await queryRunner.query('DROP TRIGGER IF EXISTS "audit_events_no_update"');
       await queryRunner.query('DROP TRIGGER IF EXISTS "audit_events_no_delete"');
     } else if (type === 'postgres') {
