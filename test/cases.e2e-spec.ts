@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '../src/auth/role.enum.js';
 import { createTestApp, TestApp } from './create-test-app.js';
-import { caseDto, countRows, incidentCaseDto, uniqueCaseReference } from './factories/case.factory.js';
+import {
+  auditEventsOf,
+  caseDto,
+  countRows,
+  incidentCaseDto,
+  uniqueCaseReference,
+} from './factories/case.factory.js';
 
 const TABLES = ['cases', 'audit_events'];
 const fieldsOf = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field);
@@ -44,11 +50,10 @@ describe('cases API', () => {
       });
       expect(res.headers.etag).toBe('"1"');
       expect(await counts()).toEqual({ cases: before.cases + 1, audit_events: before.audit_events + 1 });
-      const [audit] = await t.dataSource.query(
-        `SELECT action, entity FROM audit_events WHERE "entityId" = ? ORDER BY seq`,
-        [res.body.id],
-      );
-      expect(audit).toEqual({ action: 'case.create', entity: 'case' });
+      const audits = await auditEventsOf(t.dataSource, res.body.id);
+      expect(audits.map((a) => [a.action, a.entity, a.actorId])).toEqual([
+        ['case.create', 'case', t.userIds[Role.ExhibitsOfficer]],
+      ]);
     });
 
     it('sets the sub-group and group from a Home Office code', async () => {
@@ -310,10 +315,7 @@ describe('cases API', () => {
       expect(res.body).toMatchObject({ policeOutcome: '1', progressedToCourt: true, version: 2 });
       expect(res.headers.etag).toBe('"2"');
       expect(await counts()).toEqual({ cases: before.cases, audit_events: before.audit_events + 1 });
-      const [audit] = await t.dataSource.query(
-        `SELECT action, changes FROM audit_events WHERE "entityId" = ? ORDER BY seq DESC LIMIT 1`,
-        [created.id],
-      );
+      const audit = (await auditEventsOf(t.dataSource, created.id)).at(-1)!;
       expect(audit.action).toBe('case.update');
       expect(JSON.parse(audit.changes).after).toMatchObject({ policeOutcome: '1', progressedToCourt: true });
       await patch(created.id, { policeOutcome: '2' }, '"1"').expect(412);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '../src/auth/role.enum.js';
 import { createTestApp, TestApp } from './create-test-app.js';
-import { caseDto, countRows } from './factories/case.factory.js';
+import { auditEventsOf, caseDto, countRows } from './factories/case.factory.js';
 import { custodyEventDto, deviceDto } from './factories/device.factory.js';
 
 const TABLES = ['custody_events', 'devices', 'audit_events'];
@@ -78,14 +78,18 @@ describe('custody events API', () => {
       custody_events: before.custody_events + 1,
       audit_events: before.audit_events + 2,
     });
-    const audits = await t.dataSource.query(
-      `SELECT action, entity, "entityId" FROM audit_events WHERE seq > ? ORDER BY seq`,
-      [before.audit_events],
-    );
-    expect(audits).toEqual([
-      { action: 'custody.record', entity: 'custody_event', entityId: res.body.id },
-      { action: 'device.update', entity: 'device', entityId: seized.id },
+    const [custody] = await auditEventsOf(t.dataSource, res.body.id);
+    const deviceUpdate = (await auditEventsOf(t.dataSource, seized.id)).at(-1)!;
+    expect([custody.action, custody.entity]).toEqual(['custody.record', 'custody_event']);
+    expect([deviceUpdate.action, deviceUpdate.entity, deviceUpdate.seq]).toEqual([
+      'device.update',
+      'device',
+      custody.seq + 1,
     ]);
+    expect(JSON.parse(deviceUpdate.changes)).toMatchObject({
+      before: { custodyStatus: 'SEIZED', version: 1 },
+      after: { custodyStatus: 'IN_MAIN_STORE', version: 2 },
+    });
   });
 
   it('defaults fromHolder to the previous holder and lists events in time order', async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '../src/auth/role.enum.js';
 import { Device } from '../src/devices/device.entity.js';
 import { createTestApp, TestApp } from './create-test-app.js';
-import { caseDto, countRows } from './factories/case.factory.js';
+import { auditEventsOf, caseDto, countRows } from './factories/case.factory.js';
 import { custodyEventDto, deviceDto } from './factories/device.factory.js';
 
 const TABLES = ['devices', 'cases', 'audit_events'];
@@ -79,11 +79,8 @@ describe('devices API', () => {
         devices: before.devices + 1,
         audit_events: before.audit_events + 1,
       });
-      const [audit] = await t.dataSource.query(
-        `SELECT action, entity FROM audit_events WHERE "entityId" = ?`,
-        [res.body.id],
-      );
-      expect(audit).toEqual({ action: 'device.create', entity: 'device' });
+      const audits = await auditEventsOf(t.dataSource, res.body.id);
+      expect(audits.map((a) => [a.action, a.entity])).toEqual([['device.create', 'device']]);
     });
 
     it('defaults power state and evidential use to UNKNOWN and optional fields to null', async () => {
@@ -318,10 +315,7 @@ describe('devices API', () => {
       });
       expect(res.headers.etag).toBe('"2"');
       expect(await counts()).toEqual({ ...before, audit_events: before.audit_events + 1 });
-      const [audit] = await t.dataSource.query(
-        `SELECT action, changes FROM audit_events WHERE "entityId" = ? ORDER BY seq DESC LIMIT 1`,
-        [created.id],
-      );
+      const audit = (await auditEventsOf(t.dataSource, created.id)).at(-1)!;
       expect(audit.action).toBe('device.update');
       expect(JSON.parse(audit.changes).before).toMatchObject({ make: 'TP-Link', evidentialUse: 'UNKNOWN' });
     });

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditEvent } from '../../src/audit/audit-event.entity.js';
 import { CreateCaseDto } from '../../src/cases/dto/create-case.dto.js';
 
 // A plain object (not a class instance) with the create DTO's fields.
@@ -36,4 +38,9 @@ export async function countRows(
     counts[table] = Number((await dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
   }
   return counts;
+}
+
+// A record's audit events in order (portable: no dialect SQL, so the suite runs on PostgreSQL too).
+export async function auditEventsOf(dataSource: DataSource, entityId: string): Promise<AuditEvent[]> {
+  return dataSource.getRepository(AuditEvent).find({ where: { entityId }, order: { seq: 'ASC' } });
 }
