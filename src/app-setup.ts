@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -5,10 +6,13 @@ import { createValidationPipe } from './common/validation.js';
 import { registerSecurity } from './security/register-security.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+// Spreadsheet uploads (POST /api/imports/devices): one file, streamed to a temporary file.
+export const UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;
 
 // Everything main.ts and the tests both need, so the tests run the app as it is served.
 export async function configureApp(app: NestFastifyApplication): Promise<void> {
   await registerSecurity(app);
+  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 10 } });
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -16,6 +16,7 @@ import { DevicesModule } from './devices/devices.module.js';
 import { ExaminationsModule } from './examinations/examinations.module.js';
 import { FoiReportsModule } from './foi-reports/foi-reports.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
 import { SecurityModule } from './security/security.module.js';
 
@@ -37,6 +38,7 @@ import { SecurityModule } from './security/security.module.js';
     ExaminationsModule,
     AccreditationModule,
     FoiReportsModule,
+    ImportsModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,0 +1,152 @@
+import { statSync } from 'node:fs';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { appConfig } from '../config/app.config.js';
+import { ReferenceDataService } from '../reference-data/reference-data.service.js';
+import { matchHeadings, type HeadingMatch } from './heading-match.js';
+import { BATCH_ROWS, ImportPass } from './import-pass.js';
+import { ImportProgress, ImportRejected, ImportResult } from './import-types.js';
+import { displayValue, RowChecker, RowContext } from './row-check.js';
+import { detectFormat, openSheet, SheetFormat } from './sheet-rows.js';
+
+export interface ImportOptions {
+  dryRun: boolean;
+  actor: AuthUser;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+interface PassOutcome {
+  match: HeadingMatch | null;
+  pass: ImportPass | null;
+}
+
+// All or nothing: a first pass checks every row (nothing written); only a file without a single error is
+// read again and written, in batches, inside one transaction that re-checks it against the register.
+@Injectable()
+export class DeviceImportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly reference: ReferenceDataService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {}
+
+  async importFile(path: string, options: ImportOptions): Promise<ImportResult> {
+    const format = await detectFormat(path);
+    const checked = await this.pass(path, format, this.dataSource.manager, null, options);
+    const result = this.result(format, options.dryRun, checked);
+    if (!result.accepted || options.dryRun || result.devicesCreated + result.casesCreated === 0)
+      return result;
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const written = await this.pass(path, format, manager, options.actor, options);
+        const outcome = this.result(format, false, written);
+        // The register changed between the passes: roll back and report.
+        if (!outcome.accepted) throw new ImportRejected(outcome);
+        return outcome;
+      });
+    } catch (error) {
+      if (error instanceof ImportRejected) return error.result;
+      throw error;
+    }
+  }
+
+  private context(): RowContext {
+    const zone = this.app.timeZone;
+    return {
+      zone,
+      today: DateTime.now().setZone(zone).toISODate() as string,
+      now: new Date(),
+      reference: this.reference,
+    };
+  }
+
+  private async pass(
+    path: string,
+    format: SheetFormat,
+    manager: EntityManager,
+    writer: AuthUser | null,
+    options: ImportOptions,
+  ): Promise<PassOutcome> {
+    const size = Math.max(1, statSync(path).size);
+    const sheet = openSheet(path, format);
+    const phase = writer ? 'writing' : 'checking';
+    const outcome: PassOutcome = { match: null, pass: null };
+    let checker: RowChecker | null = null;
+    const report = () =>
+      options.onProgress?.({
+        phase,
+        rowsRead: outcome.pass?.counts.rowsRead ?? 0,
+        rowsValid: outcome.pass?.counts.rowsValid ?? 0,
+        fraction: Math.min(1, sheet.bytesRead() / size),
+      });
+    for await (const row of sheet.rows) {
+      if (!checker) {
+        if (row.cells.every((cell) => displayValue(cell).trim() === '')) continue;
+        outcome.match = matchHeadings(row.cells.map((cell) => displayValue(cell)));
+        if (outcome.match.problems.length > 0) break;
+        checker = new RowChecker(outcome.match, this.context());
+        outcome.pass = new ImportPass(checker, manager, writer ? { audit: this.audit, actor: writer } : null);
+        continue;
+      }
+      await outcome.pass!.add(checker.parse(row.number, row.cells));
+      if (outcome.pass!.counts.rowsRead % BATCH_ROWS === 0) report();
+    }
+    await outcome.pass?.flush();
+    report();
+    return outcome;
+  }
+
+  private result(format: SheetFormat, dryRun: boolean, { match, pass }: PassOutcome): ImportResult {
+    const counts = pass?.counts ?? {
+      rowsRead: 0,
+      rowsValid: 0,
+      casesCreated: 0,
+      devicesCreated: 0,
+      casesAlreadyPresent: 0,
+      devicesAlreadyPresent: 0,
+    };
+    const fileErrors = match ? match.problems : ['The file has no heading row.'];
+    const errors = pass?.errors ?? [];
+    const accepted = fileErrors.length === 0 && errors.length === 0;
+    const result: ImportResult = {
+      dryRun,
+      format,
+      accepted,
+      message: '',
+      ...counts,
+      unknownColumns: match?.unknown.map((u) => u.heading) ?? [],
+      ignoredColumns: match?.ignored.map((u) => u.heading) ?? [],
+      fileErrors,
+      errorCount: errors.length,
+      errors,
+      notes: pass?.notes ?? [],
+    };
+    result.message = describe(result);
+    return result;
+  }
+}
+
+function describe(r: ImportResult): string {
+  if (r.fileErrors.length > 0) return `Nothing was imported: ${r.fileErrors.join(' ')}`;
+  if (r.errorCount > 0) {
+    const rows = new Set(r.errors.map((e) => e.row)).size;
+    return `Nothing was imported: ${r.errorCount} error(s) in ${rows} of ${r.rowsRead} rows. Fix them and upload the whole file again.`;
+  }
+  const skipped =
+    r.devicesAlreadyPresent > 0
+      ? ` ${r.devicesAlreadyPresent} row(s) already in the register were skipped.`
+      : '';
+  if (r.devicesCreated === 0 && r.casesCreated === 0) {
+    return r.rowsRead === 0
+      ? 'Nothing to import: the file has headings but no rows.'
+      : `Nothing added: every row is already in the register.${skipped}`;
+  }
+  const verb = r.dryRun ? 'The file is valid: importing it would add' : 'Imported';
+  return `${verb} ${r.devicesCreated} device(s) and ${r.casesCreated} new case(s).${skipped}`;
+}

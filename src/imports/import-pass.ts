@@ -1,0 +1,259 @@
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { Case } from '../cases/case.entity.js';
+import { toCaseResponse } from '../cases/dto/case-response.dto.js';
+import { nowInstant } from '../common/columns.js';
+import { newId } from '../common/new-id.js';
+import { Device } from '../devices/device.entity.js';
+import { deviceRecord } from '../devices/dto/device-response.dto.js';
+import { exhibitRefKey } from '../devices/exhibit-reference.js';
+import type { RowNote } from './import-types.js';
+import { CaseValues, DeviceValues, displayValue, ParsedRow, RowChecker, RowError } from './row-check.js';
+
+const CASE_FIELDS = [
+  'kind',
+  'offenceSubgroup',
+  'homeOfficeCode',
+  'incidentCategory',
+  'policeOutcome',
+  'courtStage',
+  'courtResult',
+  'courtResultAt',
+] as const;
+
+export const BATCH_ROWS = 500;
+const NOTES_KEPT = 1000;
+
+interface CaseState {
+  id: string;
+  existing: boolean;
+  voided: boolean;
+  firstRow: number;
+  /** null when the case's own fields are invalid (reported on its first row). */
+  values: CaseValues | null;
+}
+
+export interface PassCounts {
+  rowsRead: number;
+  rowsValid: number;
+  casesCreated: number;
+  devicesCreated: number;
+  casesAlreadyPresent: number;
+  devicesAlreadyPresent: number;
+}
+
+// One pass over the rows: checks each row as the API would, matches cases by reference and devices by
+// case and exhibit against the file so far and the register, and (when writing) inserts in batches.
+export class ImportPass {
+  readonly counts: PassCounts = {
+    rowsRead: 0,
+    rowsValid: 0,
+    casesCreated: 0,
+    devicesCreated: 0,
+    casesAlreadyPresent: 0,
+    devicesAlreadyPresent: 0,
+  };
+  readonly errors: RowError[] = [];
+  readonly notes: RowNote[] = [];
+  private readonly cases = new Map<string, CaseState>();
+  private readonly devicesSeen = new Map<string, number>();
+  private readonly existingExhibits = new Map<string, Set<string>>();
+  private batch: ParsedRow[] = [];
+
+  constructor(
+    private readonly checker: RowChecker,
+    private readonly manager: EntityManager,
+    private readonly writer: { audit: AuditService; actor: AuthUser } | null,
+  ) {}
+
+  async add(row: ParsedRow): Promise<void> {
+    if (row.blank) return;
+    this.counts.rowsRead += 1;
+    this.batch.push(row);
+    if (this.batch.length >= BATCH_ROWS) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    const rows = this.batch;
+    this.batch = [];
+    if (rows.length === 0) return;
+    await this.lookUpCases(rows);
+    const newCases: Case[] = [];
+    const newDevices: Device[] = [];
+    for (const row of rows) {
+      const device = this.checker.checkDevice(row);
+      const state = this.caseFor(row, newCases);
+      if (state && device) this.placeDevice(row, state, device, newDevices);
+      if (row.errors.length === 0) this.counts.rowsValid += 1;
+      else this.errors.push(...this.checker.inColumnOrder(row.errors));
+    }
+    if (this.writer && this.errors.length === 0) await this.write(newCases, newDevices);
+  }
+
+  private key(reference: string): string {
+    return reference.toLowerCase();
+  }
+
+  // Cases named in the batch and not met before, read from the register in one query.
+  private async lookUpCases(rows: ParsedRow[]): Promise<void> {
+    const wanted = new Set<string>();
+    for (const row of rows) {
+      const reference = row.caseInput.reference;
+      if (typeof reference === 'string' && !this.cases.has(this.key(reference)))
+        wanted.add(this.key(reference));
+    }
+    if (wanted.size === 0) return;
+    const found = await this.manager
+      .getRepository(Case)
+      .createQueryBuilder('c')
+      .where('LOWER(c.reference) IN (:...refs)', { refs: [...wanted] })
+      .getMany();
+    for (const c of found) {
+      this.cases.set(this.key(c.reference), {
+        id: c.id,
+        existing: true,
+        voided: c.voidedAt !== null,
+        firstRow: 0,
+        values: c,
+      });
+    }
+    if (found.length === 0) return;
+    const devices = await this.manager
+      .getRepository(Device)
+      .createQueryBuilder('d')
+      .select(['d.caseId', 'd.exhibitRef'])
+      .where('d.caseId IN (:...ids)', { ids: found.map((c) => c.id) })
+      .getMany();
+    for (const c of found) this.existingExhibits.set(c.id, new Set());
+    for (const d of devices) this.existingExhibits.get(d.caseId)?.add(exhibitRefKey(d.exhibitRef));
+  }
+
+  private caseFor(row: ParsedRow, newCases: Case[]): CaseState | null {
+    const reference = row.caseInput.reference;
+    if (typeof reference !== 'string') {
+      this.checker.checkCase(row); // reports the missing reference as the API would
+      return null;
+    }
+    const known = this.cases.get(this.key(reference));
+    if (!known) {
+      const values = this.checker.checkCase(row);
+      const state: CaseState = { id: newId(), existing: false, voided: false, firstRow: row.number, values };
+      this.cases.set(this.key(reference), state);
+      if (values) {
+        this.counts.casesCreated += 1;
+        if (this.writer) newCases.push(this.newCase(state.id, values));
+      }
+      return state;
+    }
+    if (known.existing) this.counts.casesAlreadyPresent += known.firstRow === 0 ? 1 : 0;
+    if (known.existing && known.firstRow === 0) known.firstRow = row.number;
+    this.compareCase(row, known);
+    return known;
+  }
+
+  // Later rows of a case may leave its columns blank; what they do give must agree.
+  private compareCase(row: ParsedRow, state: CaseState): void {
+    if (!state.values) return;
+    for (const field of CASE_FIELDS) {
+      const given = row.caseInput[field];
+      if (given === undefined || given === state.values[field]) continue;
+      if (state.existing) {
+        if (this.notes.length < NOTES_KEPT) {
+          this.notes.push({
+            row: row.number,
+            column: this.checker.error(row.number, field, null, '').column,
+            message: `case ${state.values.reference} is already in the register with ${field} ${state.values[field] ?? '(blank)'}; the import does not change existing cases`,
+          });
+        }
+      } else {
+        const message = `${field} differs from row ${state.firstRow} for the same case (${state.values[field] ?? 'blank'}); give a case the same details on every row`;
+        row.errors.push(
+          this.checker.error(row.number, field, row.cells[field] ?? displayValue(null), message),
+        );
+      }
+    }
+  }
+
+  private placeDevice(row: ParsedRow, state: CaseState, values: DeviceValues, newDevices: Device[]): void {
+    const key = `${state.id}\u0000${exhibitRefKey(values.exhibitRef)}`;
+    const earlier = this.devicesSeen.get(key);
+    if (earlier !== undefined) {
+      const message = `exhibit ${values.exhibitRef} of this case is already on row ${earlier}`;
+      row.errors.push(this.checker.error(row.number, 'exhibitRef', row.cells.exhibitRef ?? null, message));
+      return;
+    }
+    this.devicesSeen.set(key, row.number);
+    if (state.existing && this.existingExhibits.get(state.id)?.has(exhibitRefKey(values.exhibitRef))) {
+      this.counts.devicesAlreadyPresent += 1;
+      return;
+    }
+    if (state.voided) {
+      const message = 'the case is voided; a device cannot be added to it';
+      row.errors.push(this.checker.error(row.number, 'reference', row.cells.reference ?? null, message));
+      return;
+    }
+    if (row.errors.length > 0 || !state.values) return;
+    this.counts.devicesCreated += 1;
+    if (this.writer) newDevices.push(this.newDevice(state.id, values));
+  }
+
+  private stamps(id: string) {
+    const now = nowInstant();
+    const actor = this.writer?.actor.id ?? '';
+    return {
+      id,
+      createdAt: now,
+      createdBy: actor,
+      updatedAt: now,
+      version: 1,
+      voidedAt: null,
+      voidedBy: null,
+      voidReason: null,
+    };
+  }
+
+  private newCase(id: string, values: CaseValues): Case {
+    return Object.assign(new Case(), values, this.stamps(id));
+  }
+
+  private newDevice(caseId: string, values: DeviceValues): Device {
+    return Object.assign(new Device(), values, this.stamps(newId()), { caseId, custodyStatus: 'SEIZED' });
+  }
+
+  // Cases before their devices; one audit event per record, in the same transaction.
+  private async write(newCases: Case[], newDevices: Device[]): Promise<void> {
+    const { audit, actor } = this.writer!;
+    const manager = this.manager;
+    if (newCases.length > 0) {
+      await manager.createQueryBuilder().insert().into(Case).values(newCases).updateEntity(false).execute();
+    }
+    if (newDevices.length > 0) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Device)
+        .values(newDevices)
+        .updateEntity(false)
+        .execute();
+    }
+    for (const c of newCases) {
+      await audit.record(manager, {
+        actorId: actor.id,
+        action: 'case.create',
+        entity: 'case',
+        entityId: c.id,
+        after: toCaseResponse(c),
+      });
+    }
+    for (const d of newDevices) {
+      await audit.record(manager, {
+        actorId: actor.id,
+        action: 'device.create',
+        entity: 'device',
+        entityId: d.id,
+        after: deviceRecord(d),
+      });
+    }
+  }
+}

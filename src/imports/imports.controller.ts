@@ -1,0 +1,90 @@
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { Controller, Get, Headers, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentUser, Roles, type AuthUser } from '../auth/auth-user.js';
+import { Role } from '../auth/role.enum.js';
+import { problem } from '../common/problem-details.js';
+import { DeviceImportService } from './device-import.service.js';
+import { ImportQueryDto } from './dto/import-query.dto.js';
+import { writeErrorsWorkbook } from './errors-workbook.js';
+import type { ImportResult } from './import-types.js';
+import { writeTemplate } from './template-workbook.js';
+import { saveUpload, tempDir } from './upload.js';
+import { ReferenceDataService } from '../reference-data/reference-data.service.js';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+// Moving in: cases and devices from a spreadsheet, all or nothing.
+@ApiTags('imports')
+@ApiBearerAuth()
+@Controller('imports')
+export class ImportsController {
+  constructor(
+    private readonly imports: DeviceImportService,
+    private readonly reference: ReferenceDataService,
+  ) {}
+
+  /**
+   * Upload .xlsx or .csv (multipart field "file"), one row per device with its case's fields. Every row is
+   * checked as the API checks it; any error and nothing is written (422 listing every bad cell, or, with
+   * `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, the rows with an Errors
+   * column). Rows already in the register (case reference + exhibit) are skipped.
+   */
+  @Post('devices')
+  @Roles(Role.ExhibitsOfficer)
+  @ApiConsumes('multipart/form-data')
+  @ApiProduces('application/json', XLSX_TYPE)
+  async importDevices(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Query() query: ImportQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ImportResult | StreamableFile | object> {
+    const upload = await saveUpload(request);
+    let keep = false;
+    try {
+      const result = await this.imports.importFile(upload.path, { dryRun: query.dryRun, actor: user });
+      if (result.accepted) {
+        void reply.status(query.dryRun || result.devicesCreated + result.casesCreated === 0 ? 200 : 201);
+        return result;
+      }
+      void reply.status(422);
+      if (accept?.includes(XLSX_TYPE)) {
+        const target = join(upload.dir, 'errors.xlsx');
+        await writeErrorsWorkbook(upload.path, result.format, result, target);
+        const stream = createReadStream(target);
+        stream.on('close', () => void upload.remove());
+        keep = true;
+        const name = upload.fileName.replace(/\.(xlsx|csv)$/i, '');
+        return new StreamableFile(stream, {
+          type: XLSX_TYPE,
+          disposition: `attachment; filename="${name.replace(/[^\w.-]/g, '_')}-errors.xlsx"`,
+        });
+      }
+      void reply.header('content-type', 'application/problem+json; charset=utf-8');
+      return { ...problem(422, result.message, { code: 'IMPORT_REJECTED' }), ...result };
+    } finally {
+      if (!keep) await upload.remove();
+    }
+  }
+
+  /** The import template: the headings, a sample row, drop-downs for the coded columns. */
+  @Get('devices/template.xlsx')
+  @Roles(Role.ExhibitsOfficer)
+  @ApiProduces(XLSX_TYPE)
+  @ApiOkResponse({ description: 'The workbook, as an attachment.' })
+  async template(): Promise<StreamableFile> {
+    const temp = await tempDir();
+    const target = join(temp.dir, 'template.xlsx');
+    await writeTemplate(target, this.reference);
+    const stream = createReadStream(target);
+    stream.on('close', () => void temp.remove());
+    return new StreamableFile(stream, {
+      type: XLSX_TYPE,
+      disposition: 'attachment; filename="devices-import-template.xlsx"',
+    });
+  }
+}
