@@ -7,8 +7,26 @@ export type PowerState = 'ON' | 'OFF' | 'UNKNOWN';
 
 @Entity('devices')
 @Index('UQ_devices_case_exhibit', ['caseId', 'exhibitRef'], { unique: true })
-@Index('IDX_devices_type_seized', ['deviceType', 'seizedAt'])
-@Index('IDX_devices_seized', ['seizedAt'])
+// Covering indexes for the FOI report (migration AddFoiCoveringIndexes): a window of seizures is read
+// from the index alone, never from the table rows.
+@Index('IDX_devices_type_seized_cover', [
+  'deviceType',
+  'seizedAt',
+  'voidedAt',
+  'caseId',
+  'evidentialUse',
+  'version',
+  'updatedAt',
+])
+@Index('IDX_devices_seized_cover', [
+  'seizedAt',
+  'deviceType',
+  'voidedAt',
+  'caseId',
+  'evidentialUse',
+  'version',
+  'updatedAt',
+])
 @Index('IDX_devices_custody_status', ['custodyStatus'])
 export class Device extends EvidentialRecord {
   @Column({ type: 'varchar', length: 36 })

@@ -7,7 +7,16 @@ export type ExaminationStatus = 'REQUESTED' | 'IN_PROGRESS' | 'COMPLETED' | 'CAN
 
 @Entity('examinations')
 @Index('IDX_examinations_device', ['deviceId'])
-@Index('IDX_examinations_started', ['startedAt'])
+// Covering indexes for the FOI report (migration AddFoiCoveringIndexes).
+@Index('IDX_examinations_started_cover', [
+  'startedAt',
+  'voidedAt',
+  'deviceId',
+  'scopeStatus',
+  'version',
+  'updatedAt',
+])
+@Index('IDX_examinations_completed_cover', ['completedAt', 'voidedAt', 'deviceId', 'version', 'updatedAt'])
 @Index('IDX_examinations_status', ['status'])
 export class Examination extends EvidentialRecord {
   @Column({ type: 'varchar', length: 36 })

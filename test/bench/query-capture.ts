@@ -82,3 +82,13 @@ export function fullScansOf(plan: PlanRow[], aliases: string[]): string[] {
       return match !== null && aliases.includes(match[1]) && !/USING (COVERING )?INDEX/.test(match[2]);
     });
 }
+
+/** Plan lines that read every device of a type ever seized: an index searched on deviceType alone. */
+export function wholeHistoryOf(plan: PlanRow[], aliases: string[]): string[] {
+  return plan
+    .map((row) => row.detail)
+    .filter((detail) => {
+      const match = /^SEARCH (\S+) USING (?:COVERING )?INDEX \S+ \(deviceType=\?\)$/.exec(detail);
+      return match !== null && aliases.includes(match[1]);
+    });
+}

@@ -2,6 +2,7 @@ import { CreateRegisterTables1764400000000 } from './1764400000000-CreateRegiste
 import { LoadReferenceData1764400001000 } from './1764400001000-LoadReferenceData.js';
 import { AddScopeEntryLineKey1764402000000 } from './1764402000000-AddScopeEntryLineKey.js';
 import { MakeAuditEventsAppendOnly1764404000000 } from './1764404000000-MakeAuditEventsAppendOnly.js';
+import { AddFoiCoveringIndexes1764406000000 } from './1764406000000-AddFoiCoveringIndexes.js';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests run the same set, in order.
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   LoadReferenceData1764400001000,
   AddScopeEntryLineKey1764402000000,
   MakeAuditEventsAppendOnly1764404000000,
+  AddFoiCoveringIndexes1764406000000,
 ];
