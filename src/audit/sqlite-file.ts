@@ -27,7 +27,11 @@ export function openSqliteFile(
   path: string,
   options: { readonly?: boolean; fileMustExist?: boolean } = {},
 ): SqliteDatabase {
-  return new Database(path, { timeout: 5000, ...options });
+  return new Database(path, {
+    timeout: 5000,
+    readonly: options.readonly ?? false,
+    fileMustExist: options.fileMustExist ?? false,
+  });
 }
 
 // "ok" when SQLite finds nothing wrong, otherwise its first problems.
@@ -46,4 +50,22 @@ export function sqliteAuditReader(db: SqliteDatabase): AuditBatchReader {
 
 export function verifySqliteFile(db: SqliteDatabase): Promise<ChainReport> {
   return verifyChain(sqliteAuditReader(db));
+}
+
+export interface FileCheck {
+  integrity: string;
+  audit: ChainReport;
+}
+
+// integrity_check and the audit chain of a database file that is not in use by the app.
+export async function checkSqliteFile(
+  path: string,
+  options: { readonly?: boolean } = {},
+): Promise<FileCheck> {
+  const db = openSqliteFile(path, { fileMustExist: true, readonly: options.readonly });
+  try {
+    return { integrity: integrityCheck(db), audit: await verifySqliteFile(db) };
+  } finally {
+    db.close();
+  }
 }
