@@ -1,0 +1,173 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { Role } from '../src/auth/role.enum.js';
+import { FoiReportCommand } from '../src/cli/foi-report.command.js';
+import { FoiReportService } from '../src/foi-reports/foi-report.service.js';
+import { createTestApp, TestApp } from './create-test-app.js';
+import { buildFoiFixture, FIXTURE_REFERENCES, type FoiFixture } from './factories/foi-fixture.js';
+
+type Cell = string | number | null;
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const FY2023 = { period: 'financial-year', year: '2023', deviceType: 'SMART_PLUG' };
+
+// Every sheet as rows of plain values, so sheets can be searched and compared.
+async function readWorkbook(content: Buffer): Promise<Map<string, Cell[][]>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(content as unknown as ArrayBuffer);
+  const sheets = new Map<string, Cell[][]>();
+  workbook.eachSheet((sheet) => {
+    const rows: Cell[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row) => {
+      const values = (row.values as ExcelJS.CellValue[]).slice(1);
+      rows.push(values.map((v) => (v === undefined || v === null ? null : (v as string | number))));
+    });
+    sheets.set(sheet.name, rows);
+  });
+  return sheets;
+}
+
+function rowStarting(rows: Cell[][], ...start: Cell[]): Cell[] {
+  const row = rows.find((r) => start.every((value, i) => r[i] === value));
+  if (!row) throw new Error(`no row starting ${JSON.stringify(start)}`);
+  return row;
+}
+
+describe('FOI workbook', () => {
+  let t: TestApp;
+  let fixture: FoiFixture;
+  let dir: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    fixture = await buildFoiFixture(t);
+    dir = mkdtempSync(join(tmpdir(), 'foi-workbook-'));
+  }, 120_000);
+
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const download = (query: Record<string, string>, role = Role.Foi) =>
+    t
+      .http()
+      .get('/api/foi/report.xlsx')
+      .query(query)
+      .set('Authorization', t.auth(role))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+
+  it('serves the workbook as an attachment named after the window', async () => {
+    const res = await download(FY2023).expect(200);
+
+    expect(res.headers['content-type']).toContain(XLSX);
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="foi-SMART_PLUG-2023-04-01-to-2024-03-31.xlsx"',
+    );
+    const sheets = await readWorkbook(res.body as Buffer);
+    expect([...sheets.keys()]).toEqual([
+      'Summary',
+      'Q1 Seized',
+      'Q2 Offences',
+      'Q3 Court and evidence',
+      'Q4 Accreditation',
+      'Q5 Techniques',
+      'Definitions',
+    ]);
+  });
+
+  it('holds the hand-counted figures as numbers on each sheet', async () => {
+    const sheets = await readWorkbook((await download(FY2023).expect(200)).body as Buffer);
+    const sheet = (name: string) => sheets.get(name) as Cell[][];
+
+    expect(rowStarting(sheet('Summary'), 'Q1', 'Devices seized in the window')[2]).toBe(9);
+    expect(
+      rowStarting(sheet('Summary'), 'Backlog', 'Devices awaiting examination at the end of the window')[2],
+    ).toBe(4);
+    expect(rowStarting(sheet('Q1 Seized'), '2023-04')[1]).toBe(2);
+    expect(rowStarting(sheet('Q1 Seized'), 'Total')[1]).toBe(9);
+    expect(rowStarting(sheet('Q2 Offences'), 'CRIME', 'DRUG', 'DRUG_TRAFFICKING')).toEqual(
+      expect.arrayContaining([5, 2]),
+    );
+    expect(rowStarting(sheet('Q2 Offences'), 'UNRECORDED').slice(-2)).toEqual([1, 1]);
+    expect(rowStarting(sheet('Q3 Court and evidence'), 'Cases progressed to court')[1]).toBe(3);
+    expect(rowStarting(sheet('Q3 Court and evidence'), 'GUILTY_PLEA')[1]).toBe(1);
+    expect(rowStarting(sheet('Q4 Accreditation'), '2024-03-31', 'SUSPENDED_VOLUNTARY')).toEqual([
+      '2024-03-31',
+      'SUSPENDED_VOLUNTARY',
+      'FLEXIBLE',
+      '0042',
+      '2024-02-01',
+    ]);
+    expect(rowStarting(sheet('Q4 Accreditation'), 'OUT_OF_SCOPE')[1]).toBe(4);
+    expect(rowStarting(sheet('Q5 Techniques'), 'Examinations started in the window')[1]).toBe(6);
+    expect(rowStarting(sheet('Q5 Techniques'), 'Tools and techniques')[1]).toBe('Withheld');
+    expect(sheet('Definitions').flat()).toContain('foi-rules/1');
+  });
+
+  it('has no record-level data or methods in any cell of any sheet', async () => {
+    const sheets = await readWorkbook(
+      (await download({ ...FY2023, deviceType: 'ALL' }).expect(200)).body as Buffer,
+    );
+    const cells = [...sheets.values()]
+      .flat(2)
+      .filter((v) => v !== null)
+      .map(String);
+
+    expect(cells.length).toBeGreaterThan(50);
+    for (const secret of [
+      ...fixture.caseReferences,
+      ...fixture.exhibitRefs,
+      ...Object.values(fixture.ids),
+      FIXTURE_REFERENCES.methods,
+      FIXTURE_REFERENCES.findings,
+      FIXTURE_REFERENCES.location,
+      FIXTURE_REFERENCES.account,
+      FIXTURE_REFERENCES.serial,
+      'chip-off',
+    ]) {
+      expect(cells.filter((cell) => cell.includes(secret))).toEqual([]);
+    }
+  });
+
+  it('shows suppressed counts as text and the rest as numbers', async () => {
+    const sheets = await readWorkbook(
+      (await download({ ...FY2023, suppressBelow: '2' }).expect(200)).body as Buffer,
+    );
+
+    const stalking = rowStarting(
+      sheets.get('Q2 Offences') as Cell[][],
+      'CRIME',
+      'VAP',
+      'VAP_STALKING_HARASSMENT',
+    );
+    expect(stalking.slice(-2)).toEqual(['<2', '<2']);
+  });
+
+  it('is the workbook the foi:report command writes (apart from the generated-at line)', async () => {
+    const out = join(dir, 'foi.xlsx');
+    const command = new FoiReportCommand(t.app.get(FoiReportService));
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      await command.run([], { period: 'financial-year', year: '2023', deviceType: ['SMART_PLUG'], out });
+    } finally {
+      write.mockRestore();
+    }
+    const fromCli = await readWorkbook(readFileSync(out));
+    const fromApi = await readWorkbook((await download(FY2023).expect(200)).body as Buffer);
+    const withoutTime = (sheets: Map<string, Cell[][]>) =>
+      [...sheets.entries()].map(([name, rows]) => [
+        name,
+        rows.filter((row) => !String(row[0] ?? '').startsWith('Generated at')),
+      ]);
+
+    expect(withoutTime(fromCli)).toEqual(withoutTime(fromApi));
+  });
+});
