@@ -30,12 +30,8 @@ export class CreateExaminationDto {
   @IsInstant()
   requestedAt: string;
 
-  @ApiProperty({
-    enum: EXAMINATION_STATUSES,
-    enumName: 'ExaminationStatus',
-    required: false,
-    default: 'REQUESTED',
-  })
+  /** REQUESTED when a new examination gives none; moves forward only (COMPLETED and CANCELLED are final). */
+  @ApiProperty({ enum: EXAMINATION_STATUSES, enumName: 'ExaminationStatus', required: false })
   @IfPresent()
   @IsIn(EXAMINATION_STATUSES)
   status?: (typeof EXAMINATION_STATUSES)[number];
