@@ -171,6 +171,15 @@ describe('cases API', () => {
       expect(await counts()).toEqual(before);
     });
 
+    it('lets one of several concurrent creations with the same reference in any letter case win', async () => {
+      const reference = uniqueCaseReference();
+      const spellings = [reference, reference.toLowerCase(), reference, reference.toLowerCase(), reference];
+
+      const results = await Promise.all(spellings.map((r) => post(caseDto({ reference: r }))));
+
+      expect(results.map((r) => r.status).sort((a, b) => a - b)).toEqual([201, 409, 409, 409, 409]);
+    });
+
     it('lists every bad field at once', async () => {
       const res = await post({ reference: '', kind: 'X', policeOutcome: 5, extra: 1 }).expect(400);
 

@@ -171,6 +171,15 @@ describe('devices API', () => {
       expect(await counts()).toEqual(before);
     });
 
+    it('lets one of several concurrent devices with the same exhibit (AB/7 = ab/007) win', async () => {
+      const own = (await newCase()).id;
+      const refs = ['AB/7', 'ab/007', 'AB/07', 'ab/7', 'AB/0007'];
+
+      const results = await Promise.all(refs.map((exhibitRef) => post(deviceDto(own, { exhibitRef }))));
+
+      expect(results.map((r) => r.status).sort((a, b) => a - b)).toEqual([201, 409, 409, 409, 409]);
+    });
+
     it('keeps exhibit references unique within a case (ABC/1 = abc/001), but not across cases', async () => {
       const otherCase = await newCase();
       await create({ exhibitRef: 'XY/1' });

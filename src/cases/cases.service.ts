@@ -19,6 +19,7 @@ import { Page } from '../common/pagination.dto.js';
 import { appConfig } from '../config/app.config.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import { Case } from './case.entity.js';
+import { lockKey } from './key-lock.js';
 import { CaseFields, checkCase, unknownCode } from './case-rules.js';
 import { CaseQueryDto } from './dto/case-query.dto.js';
 import { toCaseResponse } from './dto/case-response.dto.js';
@@ -208,6 +209,7 @@ export class CasesService {
     const check = checkCase(input, this.reference, today);
     if (check.invalid.length > 0) throw new ValidationFailedError(check.invalid);
     if (check.violations.length > 0) throw new RuleViolationsError('CASE_RULES', check.violations);
+    await lockKey(manager, `case:${input.reference.toLowerCase()}`);
     const clash = manager
       .getRepository(Case)
       .createQueryBuilder('c')

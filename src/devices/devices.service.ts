@@ -4,6 +4,7 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CasesService } from '../cases/cases.service.js';
+import { lockKey } from '../cases/key-lock.js';
 import { nowInstant, toInstant } from '../common/columns.js';
 import {
   ConflictError,
@@ -191,6 +192,7 @@ export class DevicesService {
     exhibitRef: string,
     selfId: string | null,
   ): Promise<void> {
+    await lockKey(manager, `exhibit:${caseId}:${exhibitRefKey(exhibitRef)}`);
     const siblings = await manager
       .getRepository(Device)
       .find({ where: { caseId }, select: { id: true, exhibitRef: true } });

@@ -1,0 +1,13 @@
+import { EntityManager } from 'typeorm';
+
+// Lock namespace for "check a normalised key, then insert" (two-key advisory locks never meet the
+// audit chain's one-key lock).
+const KEY_LOCK_SPACE = 7_216_802;
+
+// PostgreSQL runs transactions side by side, so a uniqueness the index cannot see (a reference in
+// another letter case, ABC/1 against ABC/001) is checked under a per-key lock held until commit.
+// SQLite runs one writer at a time and needs none.
+export async function lockKey(manager: EntityManager, key: string): Promise<void> {
+  if (manager.connection.options.type !== 'postgres') return;
+  await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [KEY_LOCK_SPACE, key]);
+}
