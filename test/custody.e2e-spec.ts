@@ -236,6 +236,29 @@ describe('custody events API', () => {
     expect((await events(seized.id)).items[0]).toEqual(body);
   });
 
+  it('keeps the device in step with its latest event under concurrent movements', async () => {
+    const seized = await newDevice();
+    const moves = [
+      'IN_TRANSIT',
+      'IN_TEMPORARY_STORE',
+      'IN_MAIN_STORE',
+      'SUBMITTED_TO_LAB',
+      'UNDER_EXAMINATION',
+    ];
+
+    const results = await Promise.all(
+      moves.map((toStatus, i) => record(seized.id, { toStatus, at: `2025-03-0${i + 2}T10:00:00Z` })),
+    );
+
+    expect(results.every((r) => [201, 409, 422].includes(r.status))).toBe(true);
+    const listed = await events(seized.id);
+    expect(listed.total).toBe(results.filter((r) => r.status === 201).length);
+    expect(await device(seized.id)).toMatchObject({
+      custodyStatus: listed.items.at(-1).toStatus,
+      version: 1 + listed.total,
+    });
+  });
+
   it('makes an ETag read before a movement stale', async () => {
     const seized = await newDevice();
     await record(seized.id).expect(201);
