@@ -1,0 +1,131 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { Brackets, DataSource } from 'typeorm';
+import { Role } from '../auth/role.enum.js';
+import { Case } from '../cases/case.entity.js';
+import { toCaseResponse } from '../cases/dto/case-response.dto.js';
+import { toInstant } from '../common/columns.js';
+import { RuleViolationError } from '../common/errors.js';
+import { appConfig } from '../config/app.config.js';
+import { Device } from '../devices/device.entity.js';
+import { DeviceCodes } from '../devices/device-codes.js';
+import { toDeviceResponse } from '../devices/dto/device-response.dto.js';
+import { normaliseExhibitRef } from '../devices/exhibit-reference.js';
+import { ReferenceDataService } from '../reference-data/reference-data.service.js';
+import { DEVICE_SHEET_COLUMNS, SheetColumn } from './device-columns.js';
+import type { DeviceExportQueryDto } from './dto/device-export-query.dto.js';
+
+export const EXPORT_PAGE_SIZE = 1000;
+
+export type ExportCell = string | Date | null;
+
+export interface DeviceExport {
+  columns: SheetColumn[];
+  /** Pages of rows, read from the database one page at a time (keyset on seizedAt, id). */
+  pages: () => AsyncGenerator<ExportCell[][]>;
+}
+
+// The device list as spreadsheet rows, with the importer's headings: export, edit, import again.
+@Injectable()
+export class DeviceExportService {
+  private readonly codes: DeviceCodes;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    reference: ReferenceDataService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+  ) {
+    this.codes = new DeviceCodes(reference);
+  }
+
+  // Checks the filters (as GET /api/devices does) before anything is streamed.
+  prepare(query: DeviceExportQueryDto, role: Role): DeviceExport {
+    this.codes.check(query);
+    const from = query.seizedFrom === undefined ? undefined : toInstant(query.seizedFrom);
+    const to = query.seizedTo === undefined ? undefined : toInstant(query.seizedTo);
+    if (from !== undefined && to !== undefined && from > to) {
+      throw new RuleViolationError('WINDOW_REVERSED', 'seizedTo', 'seizedTo is before seizedFrom');
+    }
+    // Personal and restricted fields follow the caller's role, through the API's own response mapper.
+    const visible = new Set(Object.keys(toDeviceResponse(new Device(), role)));
+    const columns = DEVICE_SHEET_COLUMNS.filter((c) => c.target === 'case' || visible.has(c.field));
+    return { columns, pages: () => this.pages(query, role, columns, from, to) };
+  }
+
+  private async *pages(
+    query: DeviceExportQueryDto,
+    role: Role,
+    columns: SheetColumn[],
+    from: string | undefined,
+    to: string | undefined,
+  ): AsyncGenerator<ExportCell[][]> {
+    let after: { seizedAt: string; id: string } | null = null;
+    for (;;) {
+      const qb = this.dataSource
+        .getRepository(Device)
+        .createQueryBuilder('d')
+        .innerJoinAndMapOne('d.case', Case, 'c', 'c.id = d.caseId');
+      if (!query.includeVoided) qb.andWhere('d.voidedAt IS NULL');
+      if (query.caseId !== undefined) qb.andWhere('d.caseId = :caseId', { caseId: query.caseId });
+      if (query.deviceType !== undefined)
+        qb.andWhere('d.deviceType IN (:...types)', { types: query.deviceType });
+      for (const field of ['custodyStatus', 'evidentialUse'] as const) {
+        if (query[field] !== undefined) qb.andWhere(`d.${field} = :${field}`, { [field]: query[field] });
+      }
+      if (from !== undefined) qb.andWhere('d.seizedAt >= :from', { from });
+      if (to !== undefined) qb.andWhere('d.seizedAt < :to', { to });
+      if (query.exhibitRef !== undefined) {
+        qb.andWhere('d.exhibitRef = :exhibitRef', { exhibitRef: normaliseExhibitRef(query.exhibitRef) });
+      }
+      if (after) {
+        const { seizedAt, id } = after;
+        qb.andWhere(
+          new Brackets((w) =>
+            w
+              .where('d.seizedAt > :afterAt', { afterAt: seizedAt })
+              .orWhere('d.seizedAt = :afterAt AND d.id > :afterId', { afterId: id }),
+          ),
+        );
+      }
+      const devices = await qb
+        .orderBy('d.seizedAt', 'ASC')
+        .addOrderBy('d.id', 'ASC')
+        .take(EXPORT_PAGE_SIZE)
+        .getMany();
+      if (devices.length === 0) return;
+      yield devices.map((device) => this.row(device, role, columns));
+      if (devices.length < EXPORT_PAGE_SIZE) return;
+      const last = devices[devices.length - 1];
+      after = { seizedAt: last.seizedAt, id: last.id };
+    }
+  }
+
+  private row(device: Device, role: Role, columns: SheetColumn[]): ExportCell[] {
+    const record: Record<string, unknown> = Object.assign(
+      {},
+      toCaseResponse(device.case),
+      toDeviceResponse(device, role),
+    );
+    return columns.map((column) => this.cell(column, record[column.field]));
+  }
+
+  // Instants as local ISO 8601 with the offset (exact, and unambiguous when the clocks go back); dates
+  // as date cells; yes/no as words; everything else as text.
+  private cell(column: SheetColumn, value: unknown): ExportCell {
+    if (value === null || value === undefined) return null;
+    switch (column.type) {
+      case 'instant':
+        return DateTime.fromISO(value as string, { zone: this.app.timeZone }).toISO({
+          suppressMilliseconds: true,
+        });
+      case 'date':
+        return new Date(`${value as string}T00:00:00.000Z`);
+      case 'boolean':
+        return value ? 'Yes' : 'No';
+      default:
+        return String(value as string | number);
+    }
+  }
+}

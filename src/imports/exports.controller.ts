@@ -1,0 +1,46 @@
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { DateTime } from 'luxon';
+import { RECORD_READERS } from '../auth/all-roles.js';
+import { CurrentUser, Roles, type AuthUser } from '../auth/auth-user.js';
+import { DeviceExportService } from './device-export.service.js';
+import { DeviceExportQueryDto } from './dto/device-export-query.dto.js';
+import { csvStream, xlsxStream } from './export-writers.js';
+import { XLSX_TYPE } from './imports.controller.js';
+
+const fileName = (extension: string) => `devices-${DateTime.now().toFormat('yyyy-MM-dd')}.${extension}`;
+
+// The device register as a spreadsheet, with the list's filters and the importer's headings, so that
+// export → edit → import round-trips. Own controller: /api/devices.xlsx is a separate static route.
+@ApiTags('devices')
+@ApiBearerAuth()
+@Controller()
+export class ExportsController {
+  constructor(private readonly exports: DeviceExportService) {}
+
+  /** Every matching device, one row each with its case; personal fields only for roles that may see them. */
+  @Get('devices.xlsx')
+  @Roles(...RECORD_READERS)
+  @ApiProduces(XLSX_TYPE)
+  @ApiOkResponse({ description: 'The workbook, streamed, as an attachment.' })
+  xlsx(@Query() query: DeviceExportQueryDto, @CurrentUser() user: AuthUser): StreamableFile {
+    const source = this.exports.prepare(query, user.role);
+    return new StreamableFile(xlsxStream(source), {
+      type: XLSX_TYPE,
+      disposition: `attachment; filename="${fileName('xlsx')}"`,
+    });
+  }
+
+  /** The same rows as CSV (UTF-8). */
+  @Get('devices.csv')
+  @Roles(...RECORD_READERS)
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'The CSV file, streamed, as an attachment.' })
+  csv(@Query() query: DeviceExportQueryDto, @CurrentUser() user: AuthUser): StreamableFile {
+    const source = this.exports.prepare(query, user.role);
+    return new StreamableFile(csvStream(source), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="${fileName('csv')}"`,
+    });
+  }
+}
