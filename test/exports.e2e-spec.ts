@@ -4,15 +4,9 @@ import { Device } from '../src/devices/device.entity.js';
 import { createTestApp, TestApp } from './create-test-app.js';
 import { caseDto, incidentCaseDto } from './factories/case.factory.js';
 import { deviceDto } from './factories/device.factory.js';
-import { readWorkbook } from './factories/device-sheet.factory.js';
+import { readWorkbook, binaryBody } from './factories/device-sheet.factory.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function binary(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
 
 const BOOKKEEPING = [
   'id',
@@ -28,7 +22,10 @@ const BOOKKEEPING = [
 ];
 
 // Every device with its case, without ids and bookkeeping: what an export → import must carry over.
-async function register(t: TestApp): Promise<Record<string, unknown>[]> {
+const sortKey = (d: { exhibitRef?: unknown; case: Record<string, unknown> }) =>
+  `${String(d.case.reference)} ${String(d.exhibitRef)}`;
+
+async function register(t: TestApp): Promise<{ exhibitRef?: unknown; case: Record<string, unknown> }[]> {
   const devices = await t.dataSource
     .getRepository(Device)
     .createQueryBuilder('d')
@@ -41,12 +38,11 @@ async function register(t: TestApp): Promise<Record<string, unknown>[]> {
         .map(([k, v]) => [k, typeof v === 'boolean' || v === 0 || v === 1 ? Boolean(v) : v]),
     );
   return devices
-    .map((d) => ({ ...strip(d), case: strip(d.case) }))
-    .sort((a, b) =>
-      `${(a.case as Case).reference}${a.exhibitRef}`.localeCompare(
-        `${(b.case as Case).reference}${b.exhibitRef}`,
-      ),
-    );
+    .map(
+      (d) =>
+        ({ ...strip(d), case: strip(d.case) }) as { exhibitRef?: unknown; case: Record<string, unknown> },
+    )
+    .sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
 }
 
 describe('device export (GET /api/devices.xlsx and .csv)', () => {
@@ -59,7 +55,7 @@ describe('device export (GET /api/devices.xlsx and .csv)', () => {
     };
 
   const download = (path: string, role = Role.ExhibitsOfficer) =>
-    t.http().get(path).set('Authorization', t.auth(role)).buffer(true).parse(binary);
+    t.http().get(path).set('Authorization', t.auth(role)).buffer(true).parse(binaryBody);
 
   beforeAll(async () => {
     t = await createTestApp();

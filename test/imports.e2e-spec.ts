@@ -1,14 +1,14 @@
 import { Role } from '../src/auth/role.enum.js';
 import { createTestApp, TestApp } from './create-test-app.js';
-import { csvBuffer, deviceRow, readWorkbook, xlsxBuffer } from './factories/device-sheet.factory.js';
+import {
+  binaryBody,
+  csvBuffer,
+  deviceRow,
+  readWorkbook,
+  xlsxBuffer,
+} from './factories/device-sheet.factory.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function binary(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
 
 describe('device import (POST /api/imports/devices)', () => {
   let t: TestApp;
@@ -171,7 +171,7 @@ describe('device import (POST /api/imports/devices)', () => {
       const res = await upload(await xlsxBuffer(bad()))
         .set('Accept', XLSX)
         .buffer(true)
-        .parse(binary)
+        .parse(binaryBody)
         .expect(422);
 
       expect(res.headers['content-type']).toContain(XLSX);
@@ -269,7 +269,7 @@ describe('device import (POST /api/imports/devices)', () => {
       .get('/api/imports/devices/template.xlsx')
       .set('Authorization', t.auth(Role.ExhibitsOfficer))
       .buffer(true)
-      .parse(binary)
+      .parse(binaryBody)
       .expect(200);
 
     const { workbook, rows } = await readWorkbook(res.body as Buffer);

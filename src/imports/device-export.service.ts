@@ -103,11 +103,8 @@ export class DeviceExportService {
   }
 
   private row(device: Device, role: Role, columns: SheetColumn[]): ExportCell[] {
-    const record: Record<string, unknown> = Object.assign(
-      {},
-      toCaseResponse(device.case),
-      toDeviceResponse(device, role),
-    );
+    const record: Record<string, unknown> = {};
+    Object.assign(record, toCaseResponse(device.case), toDeviceResponse(device, role));
     return columns.map((column) => this.cell(column, record[column.field]));
   }
 

@@ -77,3 +77,10 @@ export async function readWorkbook(
   workbook.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
   return { workbook, rows };
 }
+
+// supertest parser keeping a binary body (a workbook) as a Buffer.
+export function binaryBody(res: any, done: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  (res as NodeJS.ReadableStream).on('data', (chunk: Buffer) => chunks.push(chunk));
+  (res as NodeJS.ReadableStream).on('end', () => done(null, Buffer.concat(chunks)));
+}
