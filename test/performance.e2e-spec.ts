@@ -9,6 +9,7 @@ import {
 } from './bench/query-capture.js';
 import { createTestApp, TestApp } from './create-test-app.js';
 import { caseDto } from './factories/case.factory.js';
+import { deviceDto } from './factories/device.factory.js';
 
 // Fast by design: the FOI report's statements use indexes (never a full scan of devices, which holds
 // a million rows in the benchmark), and a list page costs a fixed number of statements however many
@@ -85,6 +86,51 @@ describe('performance by design', () => {
       expect(many.length).toBeLessThanOrEqual(few.length);
       expect(many.length).toBeLessThanOrEqual(4);
     });
+  });
+});
+
+describe('one write costs a fixed, small number of statements', () => {
+  let t: TestApp;
+  let capture: QueryCapture;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    capture = new QueryCapture(t.dataSource);
+  });
+
+  afterAll(async () => {
+    capture.restore();
+    await t.close();
+  });
+
+  it('POST /api/devices: token, case, exhibit check, insert, audit head and audit insert; no re-read', async () => {
+    const created = await t
+      .http()
+      .post('/api/cases')
+      .set('Authorization', t.auth(Role.ExhibitsOfficer))
+      .send(caseDto())
+      .expect(201);
+
+    const statements = await capture.during(() =>
+      t
+        .http()
+        .post('/api/devices')
+        .set('Authorization', t.auth(Role.ExhibitsOfficer))
+        .send(deviceDto(created.body.id))
+        .expect(201),
+    );
+
+    const inserts = statements.filter((q) => /^\s*INSERT/i.test(q.sql));
+    expect(inserts.map((q) => /INTO\s+"?(\w+)"?/i.exec(q.sql)?.[1])).toEqual(['devices', 'audit_events']);
+    expect(statements.length).toBeLessThanOrEqual(6);
+  });
+
+  it('authenticates a request with one statement', async () => {
+    const statements = await capture.during(() =>
+      t.http().get('/api/reference').set('Authorization', t.auth(Role.ExhibitsOfficer)).expect(200),
+    );
+
+    expect(statements).toHaveLength(1);
   });
 });
 

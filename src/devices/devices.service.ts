@@ -89,7 +89,9 @@ export class DevicesService {
         voidedBy: null,
         voidReason: null,
       });
-      await manager.getRepository(Device).insert(device);
+      // Every column is set above: updateEntity(false) spares TypeORM's re-read of the defaulted
+      // columns after the INSERT (one round trip per create; measured in test/performance.e2e-spec.ts).
+      await manager.createQueryBuilder().insert().into(Device).values(device).updateEntity(false).execute();
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'device.create',

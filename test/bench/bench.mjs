@@ -63,15 +63,16 @@ const seeder = args.seeder ?? (demoSeederAvailable(dist) ? 'demo' : 'bench');
 log(`register of ${opts.devices.toLocaleString('en-GB')} devices (seeder: ${seeder})`);
 const seeded = await seededRegister({ dist, out, devices: opts.devices, seeder, reseed: args.reseed });
 if (seeded.seededNow) log(`seeded in ${Math.round(seeded.seedMs / 1000)} s`);
+// Tokens are made on the seeded file (which also brings it up to the latest migrations once), then copied.
+const tokens = {
+  foi: await createToken(dist, seeded.file, 'foi'),
+  officer: await createToken(dist, seeded.file, 'exhibits_officer'),
+  admin: await createToken(dist, seeded.file, 'admin'),
+};
 const info = workingCopy(seeded.file, out);
 log(
   `working copy: ${info.devices} devices, ${info.cases} cases, ${info.examinations} examinations, ${info.sizeMb} MB`,
 );
-const tokens = {
-  foi: await createToken(dist, info.file, 'foi'),
-  officer: await createToken(dist, info.file, 'exhibits_officer'),
-  admin: await createToken(dist, info.file, 'admin'),
-};
 const sample = sampleRows(info.file);
 const ctx = {
   opts,

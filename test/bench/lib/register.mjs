@@ -2,13 +2,23 @@
 // `nest build` cannot delete it mid-run), a generated register of N devices (cached per size and seeder),
 // a fresh working copy of it per run, and bearer tokens made with the real CLI.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { benchSeed } from './bench-seed.mjs';
 
 const run = promisify(execFile);
+export const SEED_NOW = '2026-11-29';
 
 export function snapshotDist(root, out) {
   const dist = join(root, 'dist');
@@ -42,8 +52,13 @@ function removeDb(path) {
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
 }
 
+/** True when the built CLI has the demo seeder's command (src/demo, `demo:seed`). */
 export function demoSeederAvailable(dist) {
-  return existsSync(join(dist, 'demo'));
+  const dir = join(dist, 'cli');
+  if (!existsSync(dir)) return false;
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .some((f) => readFileSync(join(dir, f), 'utf8').includes("'demo:seed'"));
 }
 
 /**
@@ -53,17 +68,26 @@ export function demoSeederAvailable(dist) {
 export async function seededRegister({ dist, out, devices, seeder, reseed }) {
   const file = join(out, `register-${seeder}-${devices}.sqlite`);
   if (existsSync(file) && !reseed) return { file, seededNow: false, seedMs: null };
-  removeDb(file);
+  // Built under another name and renamed when complete, so a failed seed is never taken for a register.
+  const partial = `${file}.partial`;
+  removeDb(partial);
   const started = performance.now();
   if (seeder === 'demo') {
-    await cli(dist, file, ['demo:seed', '--devices', String(devices), '--database', file]);
+    // A fixed end date and seed: the same size gives the same register on any day. --force: the CLI
+    // runs with DATABASE_PATH set to this very file.
+    const args = ['demo:seed', '--devices', String(devices), '--database', partial, '--seed', '1'];
+    await cli(dist, partial, [...args, '--now', SEED_NOW, '--force']);
   } else {
-    await cli(dist, file, ['user:create', '--name', 'Bench seeder', '--role', 'admin']); // runs the migrations
-    benchSeed(file, { devices });
+    await cli(dist, partial, ['user:create', '--name', 'Bench seeder', '--role', 'admin']); // runs the migrations
+    benchSeed(partial, { devices });
   }
-  const db = new Database(file);
+  const db = new Database(partial);
+  db.pragma('journal_mode = WAL');
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
+  removeDb(file);
+  renameSync(partial, file);
+  removeDb(partial);
   return { file, seededNow: true, seedMs: performance.now() - started };
 }
 
@@ -101,9 +125,10 @@ export function sampleRows(file, count = 20) {
         .get(i * step),
     );
   }
-  const caseId = db.prepare('SELECT id FROM cases WHERE "voidedAt" IS NULL LIMIT 1').pluck().get();
+  // New devices go to many open cases, as seizures do (a case holds a handful of exhibits).
+  const caseIds = db.prepare('SELECT id FROM cases WHERE "voidedAt" IS NULL LIMIT 2000').pluck().all();
   db.close();
-  return { deviceIds: ids, caseId };
+  return { deviceIds: ids, caseIds };
 }
 
 export function ensureDir(path) {

@@ -114,10 +114,11 @@ export async function readSection(ctx) {
   });
 }
 
-function deviceBody(caseId, tag) {
+// exhibitRef follows the convention (initials/number); tag is this run's made-up initials.
+function deviceBody(caseIds, tag) {
   return (n) => ({
-    caseId,
-    exhibitRef: `BN${tag}/${n}`,
+    caseId: caseIds[n % caseIds.length],
+    exhibitRef: `${tag}/${n + 1}`,
     deviceType: 'SMART_PLUG',
     make: 'TP-Link',
     model: 'HS100',
@@ -139,12 +140,13 @@ function deviceBody(caseId, tag) {
 
 export async function postSection(ctx) {
   const { server, tokens, opts, sample } = ctx;
-  const tag = Date.now().toString(36).slice(-5);
+  // Initials for this run's exhibits: Z, two random letters, then A (the app) or B (the bare route).
+  const tag = `Z${String.fromCharCode(65 + Math.floor(Math.random() * 26), 65 + Math.floor(Math.random() * 26))}`;
   const watch = new RssWatch(server.pid);
   const real = await postLoad({
     url: `${server.baseUrl}/api/devices`,
     headers: { authorization: `Bearer ${tokens.officer}` },
-    makeBody: deviceBody(sample.caseId, `${tag}a`),
+    makeBody: deviceBody(sample.caseIds, `${tag}A`),
     durationSec: opts.postSeconds,
   });
   const realRss = watch.stop();
@@ -160,7 +162,7 @@ export async function postSection(ctx) {
   try {
     limit = await postLoad({
       url: `${bare.baseUrl}/bare/devices`,
-      makeBody: deviceBody(sample.caseId, `${tag}b`),
+      makeBody: deviceBody(sample.caseIds, `${tag}B`),
       durationSec: opts.postSeconds,
     });
   } finally {

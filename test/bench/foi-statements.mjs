@@ -1,0 +1,46 @@
+// Times each statement of one FOI report on a register file, to find the slow one:
+//   node test/bench/foi-statements.mjs <register.sqlite> "deviceType=SMART_PLUG&period=last-12-months"
+// (uses the built app in dist/; statements over 1 ms are listed with their time and plan).
+import 'reflect-metadata';
+import { join, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const [file, query = 'deviceType=SMART_PLUG&period=last-12-months', distArg] = process.argv.slice(2);
+if (!file) {
+  process.stderr.write('usage: node test/bench/foi-statements.mjs <register.sqlite> [query] [dist]\n');
+  process.exit(2);
+}
+process.env.DATABASE_PATH = file;
+process.env.LOG_LEVEL = 'error';
+const dist = distArg ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
+const load = (p) => import(pathToFileURL(join(dist, p)).href);
+const { NestFactory } = await import('@nestjs/core');
+const { AppModule } = await load('app.module.js');
+const { FoiReportService } = await load('foi-reports/foi-report.service.js');
+const { DataSource } = await import('typeorm');
+
+const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error'] });
+const dataSource = app.get(DataSource);
+const slow = [];
+const logger = dataSource.logger;
+dataSource.logger = Object.assign(Object.create(Object.getPrototypeOf(logger)), logger, {
+  logQuery: () => {},
+  logQuerySlow: (time, sql, parameters) => slow.push({ time, sql, parameters }),
+});
+dataSource.options.maxQueryExecutionTime = 1;
+const input = Object.fromEntries(new URLSearchParams(query));
+const service = app.get(FoiReportService);
+for (let run = 0; run < 2; run++) {
+  slow.length = 0;
+  const started = performance.now();
+  await service.report(input);
+  process.stdout.write(`\nrun ${run + 1}: report ${Math.round(performance.now() - started)} ms\n`);
+  for (const s of slow) {
+    process.stdout.write(`${String(s.time).padStart(7)} ms  ${s.sql.replace(/\s+/g, ' ').slice(0, 140)}\n`);
+    if (run === 1) {
+      const plan = await dataSource.query(`EXPLAIN QUERY PLAN ${s.sql}`, s.parameters);
+      process.stdout.write(plan.map((p) => `           ${p.detail}`).join('\n') + '\n');
+    }
+  }
+}
+await app.close();
