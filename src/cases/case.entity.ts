@@ -5,6 +5,19 @@ import { EvidentialRecord } from '../common/evidential-record.js';
 export type CaseKind = 'CRIME' | 'INCIDENT';
 
 @Entity('cases')
+// The FOI report's lookup of a device's case, answered from the index (migration AddFoiLookupIndexes).
+@Index('IDX_cases_id_cover', [
+  'id',
+  'voidedAt',
+  'kind',
+  'offenceGroup',
+  'offenceSubgroup',
+  'incidentCategory',
+  'courtResult',
+  'progressedToCourt',
+  'version',
+  'updatedAt',
+])
 export class Case extends EvidentialRecord {
   @Index('UQ_cases_reference', { unique: true })
   @Column({ type: 'varchar', length: 50 })

@@ -18,6 +18,7 @@ export type PowerState = 'ON' | 'OFF' | 'UNKNOWN';
   'version',
   'updatedAt',
 ])
+@Index('IDX_devices_id_cover', ['id', 'deviceType', 'voidedAt', 'caseId', 'seizedAt', 'version', 'updatedAt'])
 @Index('IDX_devices_seized_cover', [
   'seizedAt',
   'deviceType',

@@ -3,6 +3,7 @@ import { LoadReferenceData1764400001000 } from './1764400001000-LoadReferenceDat
 import { AddScopeEntryLineKey1764402000000 } from './1764402000000-AddScopeEntryLineKey.js';
 import { MakeAuditEventsAppendOnly1764404000000 } from './1764404000000-MakeAuditEventsAppendOnly.js';
 import { AddFoiCoveringIndexes1764406000000 } from './1764406000000-AddFoiCoveringIndexes.js';
+import { AddFoiLookupIndexes1764406100000 } from './1764406100000-AddFoiLookupIndexes.js';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests run the same set, in order.
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AddScopeEntryLineKey1764402000000,
   MakeAuditEventsAppendOnly1764404000000,
   AddFoiCoveringIndexes1764406000000,
+  AddFoiLookupIndexes1764406100000,
 ];

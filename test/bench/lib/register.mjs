@@ -73,10 +73,10 @@ export async function seededRegister({ dist, out, devices, seeder, reseed }) {
   removeDb(partial);
   const started = performance.now();
   if (seeder === 'demo') {
-    // A fixed end date and seed: the same size gives the same register on any day. --force: the CLI
-    // runs with DATABASE_PATH set to this very file.
+    // A fixed end date and seed: the same size gives the same register on any day. The CLI's own
+    // register (DATABASE_PATH) is a scratch file: the seeder opens --database itself.
     const args = ['demo:seed', '--devices', String(devices), '--database', partial, '--seed', '1'];
-    await cli(dist, partial, [...args, '--now', SEED_NOW, '--force']);
+    await cli(dist, join(out, 'cli-scratch.sqlite'), [...args, '--now', SEED_NOW]);
   } else {
     await cli(dist, partial, ['user:create', '--name', 'Bench seeder', '--role', 'admin']); // runs the migrations
     benchSeed(partial, { devices });
