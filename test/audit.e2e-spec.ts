@@ -4,6 +4,10 @@ import { AuditQueryService } from '../src/audit/audit-query.service.js';
 import { openSqliteFile } from '../src/audit/sqlite-file.js';
 import { AuditVerifyCommand } from '../src/cli/audit-verify.command.js';
 import { createTestApp, TestApp } from './create-test-app.js';
+import { caseDto } from './factories/case.factory.js';
+import { custodyEventDto, deviceDto } from './factories/device.factory.js';
+import { examinationDto } from './factories/examination.factory.js';
+import { scopeEntryDto } from './factories/scope-entry.factory.js';
 
 describe('audit trail', () => {
   let t: TestApp;
@@ -101,6 +105,276 @@ describe('audit trail', () => {
       await expect(t.dataSource.query('DELETE FROM audit_events')).rejects.toThrow(/append-only/);
 
       expect(await auditCount()).toBe(before);
+    });
+  });
+
+  describe('coverage', () => {
+    interface Expected {
+      action: string;
+      entity: string;
+      entityId: string;
+    }
+
+    // Runs one write through the API and returns the audit events it added.
+    async function audited(write: () => Promise<{ status: number }>): Promise<Expected[]> {
+      const before = await auditCount();
+      const res = await write();
+      expect(res.status).toBeLessThan(300);
+      const page = await t
+        .http()
+        .get(`/api/audit?limit=200&offset=${before}`)
+        .set('Authorization', admin())
+        .expect(200);
+      return page.body.items.map((e: Expected & { actorId: string }) => ({
+        action: e.action,
+        entity: e.entity,
+        entityId: e.entityId,
+        actorId: e.actorId,
+      }));
+    }
+
+    it('writes one audit event, by the right actor, for every create, update, void, custody event, scope and user change', async () => {
+      const eo = t.auth(Role.ExhibitsOfficer);
+      const lab = t.auth(Role.Lab);
+      const [eoId, labId, adminId] = [Role.ExhibitsOfficer, Role.Lab, Role.Admin].map((r) => t.userIds[r]);
+      const post = (path: string, auth: string, body: object) =>
+        t.http().post(path).set('Authorization', auth).send(body);
+      const patch = (path: string, auth: string, version: number, body: object) =>
+        t.http().patch(path).set('Authorization', auth).set('If-Match', `"${version}"`).send(body);
+      const ids: Record<string, string> = {};
+      const remember = (key: string) => (res: { status: number; body: { id: string } }) => {
+        ids[key] = res.body.id;
+        return res;
+      };
+
+      const steps: [string, () => Promise<{ status: number }>, (ids: Record<string, string>) => object[]][] =
+        [
+          [
+            'case create',
+            () => post('/api/cases', eo, caseDto()).then(remember('case')),
+            (i) => [{ action: 'case.create', entity: 'case', entityId: i.case, actorId: eoId }],
+          ],
+          [
+            'case update',
+            () => patch(`/api/cases/${ids.case}`, eo, 1, { policeOutcome: '2' }),
+            (i) => [{ action: 'case.update', entity: 'case', entityId: i.case, actorId: eoId }],
+          ],
+          [
+            'device create',
+            () => post('/api/devices', eo, deviceDto(ids.case)).then(remember('device')),
+            (i) => [{ action: 'device.create', entity: 'device', entityId: i.device, actorId: eoId }],
+          ],
+          [
+            'device update',
+            () => patch(`/api/devices/${ids.device}`, eo, 1, { make: 'Meross' }),
+            (i) => [{ action: 'device.update', entity: 'device', entityId: i.device, actorId: eoId }],
+          ],
+          [
+            'custody event',
+            () =>
+              post(`/api/devices/${ids.device}/custody-events`, eo, custodyEventDto()).then(
+                remember('custody'),
+              ),
+            (i) => [
+              { action: 'custody.record', entity: 'custody_event', entityId: i.custody, actorId: eoId },
+              { action: 'device.update', entity: 'device', entityId: i.device, actorId: eoId },
+            ],
+          ],
+          [
+            'examination create',
+            () =>
+              post(
+                '/api/examinations',
+                lab,
+                examinationDto(ids.device, { requestedAt: '2025-03-02T09:00:00Z' }),
+              ).then(remember('exam')),
+            (i) => [
+              { action: 'examination.create', entity: 'examination', entityId: i.exam, actorId: labId },
+            ],
+          ],
+          [
+            'examination update',
+            () => patch(`/api/examinations/${ids.exam}`, lab, 1, { methods: 'Chip-off' }),
+            (i) => [
+              { action: 'examination.update', entity: 'examination', entityId: i.exam, actorId: labId },
+            ],
+          ],
+          [
+            'examination void',
+            () => post(`/api/examinations/${ids.exam}/void`, lab, { reason: 'Entered in error' }),
+            (i) => [{ action: 'examination.void', entity: 'examination', entityId: i.exam, actorId: labId }],
+          ],
+          [
+            'scope create',
+            () => post('/api/accreditation/scope-entries', lab, scopeEntryDto()).then(remember('scope')),
+            (i) => [{ action: 'scope.create', entity: 'scope_entry', entityId: i.scope, actorId: labId }],
+          ],
+          [
+            'scope void',
+            () =>
+              post(`/api/accreditation/scope-entries/${ids.scope}/void`, lab, { reason: 'Entered in error' }),
+            (i) => [{ action: 'scope.void', entity: 'scope_entry', entityId: i.scope, actorId: labId }],
+          ],
+          [
+            'device void',
+            () => post(`/api/devices/${ids.device}/void`, eo, { reason: 'Entered in error' }),
+            (i) => [{ action: 'device.void', entity: 'device', entityId: i.device, actorId: eoId }],
+          ],
+          [
+            'case void',
+            () => post(`/api/cases/${ids.case}/void`, eo, { reason: 'Entered in error' }),
+            (i) => [{ action: 'case.void', entity: 'case', entityId: i.case, actorId: eoId }],
+          ],
+          [
+            'user create',
+            () =>
+              post('/api/users', admin(), { name: 'Audited', role: 'foi' }).then((res) => {
+                ids.user = res.body.id;
+                ids.token = res.body.tokenId;
+                return res;
+              }),
+            (i) => [
+              { action: 'user.create', entity: 'user', entityId: i.user, actorId: adminId },
+              { action: 'token.issue', entity: 'api_token', entityId: i.token, actorId: adminId },
+            ],
+          ],
+          [
+            'token revoke',
+            () => post(`/api/users/${ids.user}/tokens/${ids.token}/revoke`, admin(), {}),
+            (i) => [{ action: 'token.revoke', entity: 'api_token', entityId: i.token, actorId: adminId }],
+          ],
+          [
+            'user disable',
+            () => post(`/api/users/${ids.user}/disable`, admin(), {}),
+            (i) => [{ action: 'user.disable', entity: 'user', entityId: i.user, actorId: adminId }],
+          ],
+        ];
+
+      for (const [name, write, expected] of steps) {
+        const events = await audited(write);
+        expect(
+          [...events].sort((a, b) => a.action.localeCompare(b.action)),
+          name,
+        ).toEqual(expected(ids).sort((a, b) => (a as Expected).action.localeCompare((b as Expected).action)));
+      }
+    });
+  });
+
+  describe('record history', () => {
+    let caseId: string;
+    let deviceId: string;
+    let examId: string;
+
+    beforeAll(async () => {
+      const eo = t.auth(Role.ExhibitsOfficer);
+      caseId = (await t.http().post('/api/cases').set('Authorization', eo).send(caseDto()).expect(201)).body
+        .id;
+      await t
+        .http()
+        .patch(`/api/cases/${caseId}`)
+        .set('Authorization', eo)
+        .set('If-Match', '"1"')
+        .send({ policeOutcome: '2' })
+        .expect(200);
+      deviceId = (
+        await t.http().post('/api/devices').set('Authorization', eo).send(deviceDto(caseId)).expect(201)
+      ).body.id;
+      await t
+        .http()
+        .post(`/api/devices/${deviceId}/custody-events`)
+        .set('Authorization', eo)
+        .send(custodyEventDto())
+        .expect(201);
+      examId = (
+        await t
+          .http()
+          .post('/api/examinations')
+          .set('Authorization', t.auth(Role.Lab))
+          .send(examinationDto(deviceId, { requestedAt: '2025-03-02T09:00:00Z' }))
+          .expect(201)
+      ).body.id;
+      await t
+        .http()
+        .patch(`/api/examinations/${examId}`)
+        .set('Authorization', t.auth(Role.Lab))
+        .set('If-Match', '"1"')
+        .send({ methods: 'Chip-off and UART console', findingsSummary: 'Schedule shows evening use' })
+        .expect(200);
+    });
+
+    it('shows a case its create and update, oldest first, to the roles that may read it', async () => {
+      for (const role of [Role.ExhibitsOfficer, Role.Lab, Role.Admin]) {
+        const res = await t
+          .http()
+          .get(`/api/cases/${caseId}/history`)
+          .set('Authorization', t.auth(role))
+          .expect(200);
+        expect(res.body).toMatchObject({ entity: 'case', id: caseId, total: 2 });
+        expect(res.body.items.map((e: { action: string }) => e.action)).toEqual([
+          'case.create',
+          'case.update',
+        ]);
+        expect(res.body.items[1].changes).toMatchObject({
+          before: { policeOutcome: null, version: 1 },
+          after: { policeOutcome: '2', version: 2 },
+        });
+      }
+      await t.http().get(`/api/cases/${caseId}/history`).set('Authorization', t.auth(Role.Foi)).expect(403);
+    });
+
+    it("includes a device's custody events in its history", async () => {
+      const res = await t
+        .http()
+        .get(`/api/devices/${deviceId}/history`)
+        .set('Authorization', t.auth(Role.Lab))
+        .expect(200);
+
+      expect(res.body.items.map((e: { action: string }) => e.action)).toEqual([
+        'device.create',
+        'custody.record',
+        'device.update',
+      ]);
+    });
+
+    it('redacts restricted examination fields from the history for roles other than lab and admin', async () => {
+      const asLab = await t
+        .http()
+        .get(`/api/examinations/${examId}/history`)
+        .set('Authorization', t.auth(Role.Lab))
+        .expect(200);
+      const asOfficer = await t
+        .http()
+        .get(`/api/examinations/${examId}/history`)
+        .set('Authorization', t.auth(Role.ExhibitsOfficer))
+        .expect(200);
+
+      expect(asLab.body.items[1].changes.after).toMatchObject({ methods: 'Chip-off and UART console' });
+      expect(asOfficer.body.items[1].changes.after).toMatchObject({
+        methods: '[restricted]',
+        findingsSummary: '[restricted]',
+      });
+      expect(JSON.stringify(asOfficer.body)).not.toMatch(/Chip-off|evening use/);
+      await t
+        .http()
+        .get(`/api/examinations/${examId}/history`)
+        .set('Authorization', t.auth(Role.Foi))
+        .expect(403);
+    });
+
+    it('answers 404 for a record that does not exist and 400 for an id that is not a UUID', async () => {
+      for (const resource of ['cases', 'devices', 'examinations']) {
+        const res = await t
+          .http()
+          .get(`/api/${resource}/${randomUUID()}/history`)
+          .set('Authorization', t.auth(Role.Lab))
+          .expect(404);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        await t
+          .http()
+          .get(`/api/${resource}/nope/history`)
+          .set('Authorization', t.auth(Role.Lab))
+          .expect(400);
+      }
     });
   });
 
