@@ -396,14 +396,19 @@ describe('audit trail', () => {
     });
 
     it('names the event an attacker edited in the database file, through the API and the command', async () => {
-      const db = openSqliteFile(databaseFile());
-      try {
-        db.exec('DROP TRIGGER audit_events_no_update');
-        db.prepare(`UPDATE audit_events SET changes = ? WHERE seq = 3`).run(
-          '{"after":{"role":"admin"},"before":null}',
-        );
-      } finally {
-        db.close();
+      // As an attacker with file (or superuser) access would: drop the append-only trigger, then edit.
+      const forged = '{"after":{"role":"admin"},"before":null}';
+      if (t.dataSource.options.type === 'postgres') {
+        await t.dataSource.query('DROP TRIGGER audit_events_no_update_delete ON audit_events');
+        await t.dataSource.query('UPDATE audit_events SET changes = $1 WHERE seq = 3', [forged]);
+      } else {
+        const db = openSqliteFile(databaseFile());
+        try {
+          db.exec('DROP TRIGGER audit_events_no_update');
+          db.prepare('UPDATE audit_events SET changes = ? WHERE seq = 3').run(forged);
+        } finally {
+          db.close();
+        }
       }
 
       const res = await t.http().get('/api/audit/verify').set('Authorization', admin()).expect(200);
