@@ -128,6 +128,8 @@ try {
     name: 'server peak RSS over the measured run',
     median: peak,
     unit: 'MB',
+    peakRssMb: peak,
+    peakAnonMb: wholeRun.anonMb,
     met: null,
   });
   await ctx.server.stop();

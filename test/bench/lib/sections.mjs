@@ -65,6 +65,7 @@ export async function foiSection(ctx) {
         last: undefined,
         unit: 'ms',
         peakRssMb: watch.stop(),
+        peakAnonMb: watch.anonMb,
         target: targets[format],
         extra,
       });
@@ -150,6 +151,7 @@ export async function postSection(ctx) {
     durationSec: opts.postSeconds,
   });
   const realRss = watch.stop();
+  const realAnon = watch.anonMb;
 
   const bare = await startServer({
     script: join(ctx.benchDir, 'bare-limit-server.mjs'),
@@ -186,6 +188,7 @@ export async function postSection(ctx) {
     max: real.perSecond.max,
     unit: 'req/s',
     peakRssMb: realRss,
+    peakAnonMb: realAnon,
     extra: info(real),
   });
   ctx.record({

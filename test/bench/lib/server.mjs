@@ -48,9 +48,14 @@ export class RssWatch {
     }
     this.cleared = cleared;
     this.sampledPeakKb = procStatusKb(pid, 'VmRSS') ?? 0;
+    // RssAnon is the process's own memory (heap, SQLite cache); the rest of RSS is mapped file pages
+    // (code, and the database through mmap), which belong to the OS page cache.
+    this.anonPeakKb = procStatusKb(pid, 'RssAnon') ?? 0;
     this.timer = setInterval(() => {
       const kb = procStatusKb(pid, 'VmRSS');
       if (kb !== null && kb > this.sampledPeakKb) this.sampledPeakKb = kb;
+      const anon = procStatusKb(pid, 'RssAnon');
+      if (anon !== null && anon > this.anonPeakKb) this.anonPeakKb = anon;
     }, intervalMs);
     this.timer.unref();
   }
@@ -59,6 +64,7 @@ export class RssWatch {
   stop() {
     clearInterval(this.timer);
     const hwm = this.cleared ? (procStatusKb(this.pid, 'VmHWM') ?? 0) : 0;
+    this.anonMb = Math.round(this.anonPeakKb / 102.4) / 10;
     return Math.round(Math.max(hwm, this.sampledPeakKb) / 102.4) / 10;
   }
 }

@@ -41,7 +41,17 @@ export function targetText(target) {
 }
 
 export function renderTable(rows) {
-  const header = ['measurement', 'median', 'min', 'max', 'unit', 'peak RSS MB', 'target', 'met'];
+  const header = [
+    'measurement',
+    'median',
+    'min',
+    'max',
+    'unit',
+    'peak RSS MB',
+    'of it anon MB',
+    'target',
+    'met',
+  ];
   const body = rows.map((r) => [
     r.name,
     fmt(r.median),
@@ -49,6 +59,7 @@ export function renderTable(rows) {
     fmt(r.max),
     r.unit ?? '',
     fmt(r.peakRssMb),
+    fmt(r.peakAnonMb),
     targetText(r.target),
     r.met === null || r.met === undefined ? '' : r.met ? 'yes' : 'NO',
   ]);
