@@ -1,11 +1,21 @@
 import multipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createValidationPipe } from './common/validation.js';
 import { registerSecurity } from './security/register-security.js';
+import { incomingRequestId } from './security/request-logging.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+// The HTTP server's options, for main.ts and the tests alike: body limit, request ids for the logs,
+// and JSON bodies with __proto__ or constructor.prototype keys refused (400).
+export const FASTIFY_OPTIONS: ConstructorParameters<typeof FastifyAdapter>[0] = {
+  bodyLimit: BODY_LIMIT_BYTES,
+  genReqId: incomingRequestId,
+  onProtoPoisoning: 'error',
+  onConstructorPoisoning: 'error',
+};
 // Spreadsheet uploads (POST /api/imports/devices): one file, streamed to a temporary file.
 export const UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;
 

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
-import { BODY_LIMIT_BYTES, configureApp } from './app-setup.js';
+import { configureApp, FASTIFY_OPTIONS } from './app-setup.js';
 import { appConfig } from './config/app.config.js';
 import { databaseConfig } from './config/database.config.js';
 import type { ConfigType } from '@nestjs/config';
@@ -11,7 +11,7 @@ import type { ConfigType } from '@nestjs/config';
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule,
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
+    new FastifyAdapter(FASTIFY_OPTIONS),
     { bufferLogs: true },
   );
   const logger = app.get(Logger);

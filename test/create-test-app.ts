@@ -6,7 +6,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module.js';
-import { BODY_LIMIT_BYTES, configureApp } from '../src/app-setup.js';
+import { configureApp, FASTIFY_OPTIONS } from '../src/app-setup.js';
 import { Role } from '../src/auth/role.enum.js';
 import { UsersService } from '../src/auth/users.service.js';
 import { appConfig } from '../src/config/app.config.js';
@@ -49,10 +49,9 @@ export async function createTestApp(
     .overrideProvider(securityConfig.KEY)
     .useValue({ ...securityConfig(), authFailuresPerWindow: options.authFailuresPerMinute ?? 100_000 })
     .compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
-    { logger: ['error'] },
-  );
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(FASTIFY_OPTIONS), {
+    logger: ['error'],
+  });
   await configureApp(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

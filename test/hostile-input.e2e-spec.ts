@@ -325,6 +325,14 @@ describe('hostile input', () => {
       }
     });
 
+    it('answers with a request id, keeping a well-formed one from the client', async () => {
+      const given = await t.http().get('/health').set('X-Request-Id', 'proxy-42').expect(200);
+      const bad = await t.http().get('/health').set('X-Request-Id', 'x'.repeat(200)).expect(200);
+
+      expect(given.headers['x-request-id']).toBe('proxy-42');
+      expect(bad.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
     it('keeps the API docs page working under the content security policy', async () => {
       const page = await t.http().get('/docs').redirects(1).expect(200);
 

@@ -33,6 +33,9 @@ export async function registerSecurity(app: NestFastifyApplication): Promise<voi
         .send(problem(429, `Too many failed authentication attempts; try again in ${wait} s.`));
     }
   });
+  fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
+    reply.header('x-request-id', request.id);
+  });
   fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
     if (reply.statusCode === 401) limiter.recordFailure(request.ip);
   });

@@ -10,9 +10,14 @@ export function loggedPath(url: string | undefined): string {
 }
 
 // A well-formed incoming X-Request-Id is kept (to follow a request across a proxy), else a new UUID.
-export function requestId(req: IncomingMessage, res: ServerResponse): string {
+export function incomingRequestId(req: { headers: IncomingMessage['headers'] }): string {
   const given = req.headers['x-request-id'];
-  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+// Fallback for pino-http when the server did not set req.id already (Fastify does, see FASTIFY_OPTIONS).
+export function requestId(req: IncomingMessage, res: ServerResponse): string {
+  const id = incomingRequestId(req);
   res.setHeader('x-request-id', id);
   return id;
 }
