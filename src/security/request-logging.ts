@@ -27,6 +27,8 @@ export function requestLoggingOptions(level: string): Options {
   return {
     level,
     genReqId: requestId,
+    // Health probes (load balancers poll them) are not logged.
+    autoLogging: { ignore: (req) => loggedPath(req.url) === '/health' },
     redact: {
       paths: ['req.headers', 'req.body', 'req.query', 'res.headers', 'err.query', 'err.parameters'],
       censor: '[redacted]',
