@@ -58,7 +58,7 @@ const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 const warnings = [];
 const rows = [];
 
-const dist = snapshotDist(root, out);
+const dist = await snapshotDist(root, out);
 const seeder = args.seeder ?? (demoSeederAvailable(dist) ? 'demo' : 'bench');
 log(`register of ${opts.devices.toLocaleString('en-GB')} devices (seeder: ${seeder})`);
 const seeded = await seededRegister({ dist, out, devices: opts.devices, seeder, reseed: args.reseed });

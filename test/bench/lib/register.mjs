@@ -21,10 +21,13 @@ import { benchSeed } from './bench-seed.mjs';
 const run = promisify(execFile);
 export const SEED_NOW = '2026-11-29';
 
-export function snapshotDist(root, out) {
+export async function snapshotDist(root, out) {
   const dist = join(root, 'dist');
-  if (!existsSync(join(dist, 'main.js')))
-    throw new Error('dist/main.js is missing: run `npm run build` first');
+  // A colleague's `nest build` empties dist/ for a few seconds: wait for it rather than fail.
+  for (let waited = 0; !existsSync(join(dist, 'main.js')); waited += 1) {
+    if (waited >= 120) throw new Error('dist/main.js is missing: run `npm run build` first');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
   const target = join(out, 'dist');
   rmSync(target, { recursive: true, force: true });
   cpSync(dist, target, { recursive: true });
