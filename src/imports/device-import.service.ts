@@ -38,13 +38,13 @@ export class DeviceImportService {
 
   async importFile(path: string, options: ImportOptions): Promise<ImportResult> {
     const format = await detectFormat(path);
-    const checked = await this.pass(path, format, this.dataSource.manager, null, options);
+    const checked = await this.pass(path, format, this.dataSource.manager, null, options, null);
     const result = this.result(format, options.dryRun, checked);
     if (!result.accepted || options.dryRun || result.devicesCreated + result.casesCreated === 0)
       return result;
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const written = await this.pass(path, format, manager, options.actor, options);
+        const written = await this.pass(path, format, manager, options.actor, options, result.rowsRead);
         const outcome = this.result(format, false, written);
         // The register changed between the passes: roll back and report.
         if (!outcome.accepted) throw new ImportRejected(outcome);
@@ -72,19 +72,25 @@ export class DeviceImportService {
     manager: EntityManager,
     writer: AuthUser | null,
     options: ImportOptions,
+    knownRows: number | null,
   ): Promise<PassOutcome> {
     const size = Math.max(1, statSync(path).size);
     const sheet = openSheet(path, format);
     const phase = writer ? 'writing' : 'checking';
     const outcome: PassOutcome = { match: null, pass: null };
     let checker: RowChecker | null = null;
-    const report = () =>
-      options.onProgress?.({
-        phase,
-        rowsRead: outcome.pass?.counts.rowsRead ?? 0,
-        rowsValid: outcome.pass?.counts.rowsValid ?? 0,
-        fraction: Math.min(1, sheet.bytesRead() / size),
-      });
+    const report = (done = false) => {
+      const rowsRead = outcome.pass?.counts.rowsRead ?? 0;
+      // An .xlsx is unzipped before its rows are read, so its bytes say nothing of the rows.
+      const fraction = done
+        ? 1
+        : knownRows
+          ? Math.min(1, rowsRead / knownRows)
+          : format === 'csv'
+            ? Math.min(1, sheet.bytesRead() / size)
+            : null;
+      options.onProgress?.({ phase, rowsRead, rowsValid: outcome.pass?.counts.rowsValid ?? 0, fraction });
+    };
     for await (const row of sheet.rows) {
       if (!checker) {
         if (row.cells.every((cell) => displayValue(cell).trim() === '')) continue;
@@ -98,7 +104,7 @@ export class DeviceImportService {
       if (outcome.pass!.counts.rowsRead % BATCH_ROWS === 0) report();
     }
     await outcome.pass?.flush();
-    report();
+    report(true);
     return outcome;
   }
 

@@ -23,6 +23,12 @@ const CASE_FIELDS = [
 ] as const;
 
 export const BATCH_ROWS = 500;
+
+// V8 keeps a substring's parent alive: a case reference sliced out of a parser chunk would hold that
+// whole chunk, and so the whole file, in memory. Values kept for the length of the file are copied out.
+const detach = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');
+const detachValues = <T extends object>(values: T): T =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? detach(v) : v])) as T;
 const NOTES_KEPT = 1000;
 
 interface CaseState {
@@ -92,7 +98,7 @@ export class ImportPass {
   }
 
   private key(reference: string): string {
-    return reference.toLowerCase();
+    return detach(reference.toLowerCase());
   }
 
   // Cases named in the batch and not met before, read from the register in one query.
@@ -137,7 +143,8 @@ export class ImportPass {
     }
     const known = this.cases.get(this.key(reference));
     if (!known) {
-      const values = this.checker.checkCase(row);
+      const checked = this.checker.checkCase(row);
+      const values = checked && detachValues(checked);
       const state: CaseState = { id: newId(), existing: false, voided: false, firstRow: row.number, values };
       this.cases.set(this.key(reference), state);
       if (values) {

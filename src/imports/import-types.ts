@@ -5,8 +5,9 @@ export interface ImportProgress {
   phase: 'checking' | 'writing';
   rowsRead: number;
   rowsValid: number;
-  /** Share of the file read in this phase, 0–1. */
-  fraction: number;
+  /** Share of this phase done, 0–1; null while unknown (an .xlsx being checked: its rows are not
+   * counted until read). */
+  fraction: number | null;
 }
 
 export interface RowNote {
