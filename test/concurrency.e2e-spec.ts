@@ -49,7 +49,7 @@ describe('concurrent writes', () => {
       ),
     );
 
-    const statuses = results.map((r) => r.status).sort();
+    const statuses = results.map((r) => r.status).sort((a, b) => a - b);
     expect(statuses).toEqual([200, ...Array(PARALLEL - 1).fill(412)]);
     const winner = results.find((r) => r.status === 200)!;
     const now = await t.http().get(`/api/cases/${created.body.id}`).set('Authorization', eo()).expect(200);
@@ -93,7 +93,10 @@ describe('concurrent writes', () => {
       ),
     );
 
-    expect(results.map((r) => r.status).sort()).toEqual([201, ...Array(PARALLEL - 1).fill(409)]);
+    expect(results.map((r) => r.status).sort((a, b) => a - b)).toEqual([
+      201,
+      ...Array(PARALLEL - 1).fill(409),
+    ]);
     expect(await casesWithReference(body.reference)).toBe(1);
   });
 

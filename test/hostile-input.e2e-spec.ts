@@ -153,7 +153,7 @@ describe('hostile input', () => {
       for (const method of ['post', 'patch'] as const) {
         if (!methods[method] || path.includes('/imports/')) continue;
         const key = `${method} ${path}`;
-        const valid = VALID[key]?.() ?? (/\/void$/.test(path) ? { reason: 'Entered in error' } : {});
+        const valid = VALID[key]?.() ?? (path.endsWith('/void') ? { reason: 'Entered in error' } : {});
         ops.push({ method, path, valid });
       }
     }
@@ -200,7 +200,9 @@ describe('hostile input', () => {
       );
     }
     if (process.env.FUZZ_REPORT)
-      console.log(operations.map((o) => `${o.method} ${o.path} ${[...(statuses.get(o.path) ?? [])]}`));
+      console.log(
+        operations.map((o) => `${o.method} ${o.path} ${[...(statuses.get(o.path) ?? [])].join(',')}`),
+      );
     // The generated bodies got past the body parser to the validation of the main resources.
     for (const path of ['/api/cases', '/api/devices', '/api/examinations']) {
       expect([...(statuses.get(path) ?? [])]).toEqual(expect.arrayContaining([400]));
