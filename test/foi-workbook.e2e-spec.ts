@@ -137,6 +137,21 @@ describe('FOI workbook', () => {
     }
   });
 
+  it('gives the scope status of each device type asked for on the Q4 sheet', async () => {
+    const query = { period: 'financial-year', year: '2023', deviceType: 'SMART_PLUG,IP_CAMERA' };
+    const sheets = await readWorkbook((await download(query).expect(200)).body as Buffer);
+    const q4 = sheets.get('Q4 Accreditation') as Cell[][];
+
+    expect(rowStarting(q4, 'SMART_PLUG')).toEqual([
+      'SMART_PLUG',
+      'SUSPENDED_VOLUNTARY',
+      'FLEXIBLE',
+      '0042',
+      '2024-02-01',
+    ]);
+    expect(rowStarting(q4, 'IP_CAMERA').slice(0, 3)).toEqual(['IP_CAMERA', 'ACCREDITED', 'FIXED']);
+  });
+
   it('shows suppressed counts as text and the rest as numbers', async () => {
     const sheets = await readWorkbook(
       (await download({ ...FY2023, suppressBelow: '2' }).expect(200)).body as Buffer,

@@ -52,10 +52,8 @@ export class FoiReportService {
   async report(input: FoiRequestInput, now = new Date()): Promise<FoiReportResponse> {
     const request = this.resolve(input, now);
     const raw = await this.rawFigures(request, now);
-    const { byDeviceType, ...raw4 } = raw.q4;
-    const report = applySuppression({ ...raw, q4: raw4 }, request.suppressBelow);
-    // The per-type scope statuses hold no counts, so suppression has nothing to do there.
-    return { ...report, q4: { ...report.q4, byDeviceType } };
+    // The per-type scope statuses hold no counts: suppression passes them through unchanged.
+    return applySuppression(raw, request.suppressBelow) as FoiReportResponse;
   }
 
   async workbook(input: FoiRequestInput, now = new Date()): Promise<FoiWorkbookFile> {

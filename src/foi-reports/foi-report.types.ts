@@ -79,6 +79,18 @@ export interface Q4Figures<C> {
     scopeType: string | null;
   }[];
   examinationsByScopeStatus: { scopeStatus: string; examinations: C }[];
+  // The status per device type asked for (no counts, so nothing to suppress); the fields above repeat
+  // the first entry. For ALL: ALL_DIGITAL first, then every type with scope rows of its own.
+  byDeviceType?: DeviceTypeScope[];
+}
+
+export interface DeviceTypeScope {
+  deviceType: string;
+  status: string;
+  scopeType: string | null;
+  scheduleReference: string | null;
+  since: string | null;
+  history: Q4Figures<number>['history'];
 }
 
 export interface Q5Figures<C> {

@@ -1,5 +1,5 @@
 import { FOI_COUNTING_RULES, suppressionRule } from './foi-definitions.js';
-import type { FoiReport, SuppressedCell } from './foi-report.types.js';
+import type { DeviceTypeScope, FoiReport, SuppressedCell } from './foi-report.types.js';
 
 // What each sheet of the FOI workbook says, as plain tables; foi-workbook.ts lays them out.
 
@@ -114,6 +114,7 @@ export function foiSheets(report: FoiReport): SheetSpec[] {
         headers: ['Scope status on', 'Status', 'Scope type', 'Schedule reference', 'In force since'],
         rows: [[meta.scopeOn, q4.status, q4.scopeType, q4.scheduleReference, q4.since]],
       },
+      ...scopeByDeviceType(q4.byDeviceType, meta.scopeOn),
       {
         headers: ['History: effective from', 'Status', 'Scope type'],
         rows: q4.history.map((h) => [h.effectiveFrom, h.status, h.scopeType]),
@@ -161,6 +162,23 @@ export function foiSheets(report: FoiReport): SheetSpec[] {
       ],
       [],
     ),
+  ];
+}
+
+// Several device types: each one's status too (the table above shows the first).
+function scopeByDeviceType(scopes: DeviceTypeScope[] | undefined, scopeOn: string): SheetTable[] {
+  if (!scopes || scopes.length < 2) return [];
+  return [
+    {
+      headers: [
+        `Device type (status on ${scopeOn})`,
+        'Status',
+        'Scope type',
+        'Schedule reference',
+        'In force since',
+      ],
+      rows: scopes.map((s) => [s.deviceType, s.status, s.scopeType, s.scheduleReference, s.since]),
+    },
   ];
 }
 
