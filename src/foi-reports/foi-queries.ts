@@ -227,5 +227,9 @@ function counted<T>(
 }
 
 function nullable(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
+  return typeof value === 'string'
+    ? value
+    : value === null || value === undefined
+      ? null
+      : JSON.stringify(value);
 }

@@ -43,7 +43,7 @@ export function monthIndexCase(column: string, monthEnds: string[]): SqlFragment
 export function toCount(value: unknown): number {
   if (value === null || value === undefined) return 0;
   const n = Number(value);
-  if (!Number.isFinite(n)) throw new Error(`not a count: ${String(value)}`);
+  if (!Number.isFinite(n)) throw new Error(`not a count: ${JSON.stringify(value)}`);
   return n;
 }
 
