@@ -43,7 +43,7 @@ const { values: args } = parseArgs({
 const quick = args.quick;
 const opts = {
   devices: Number(args.devices ?? (quick ? 10_000 : 100_000)),
-  runs: Number(args.runs ?? (quick ? 3 : 7)),
+  runs: Number(args.runs ?? (quick ? 3 : 5)),
   postSeconds: Number(args['post-seconds'] ?? (quick ? 3 : 10)),
   startups: Number(args.startups ?? (quick ? 2 : 5)),
   importRows: Number(args['import-rows'] ?? (quick ? 5_000 : 100_000)),
