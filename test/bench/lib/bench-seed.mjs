@@ -165,13 +165,22 @@ export function benchSeed(
         const requested = seizedMs + Math.floor(rand() * 20 * DAY);
         const started = requested + Math.floor(rand() * 60 * DAY);
         const completed = started + Math.floor(rand() * 30 * DAY);
+        // Old requests are closed (mostly completed, some cancelled); the backlog is recent work.
         const r = rand();
-        const status =
-          completed < end && r < 0.7
+        const old = completed < end - 120 * DAY;
+        const status = old
+          ? r < 0.88
             ? 'COMPLETED'
-            : started < end && r < 0.85
+            : r < 0.98
+              ? 'CANCELLED'
+              : r < 0.99
+                ? 'IN_PROGRESS'
+                : 'REQUESTED'
+          : completed < end && r < 0.45
+            ? 'COMPLETED'
+            : started < end && r < 0.75
               ? 'IN_PROGRESS'
-              : r < 0.9
+              : r < 0.8
                 ? 'CANCELLED'
                 : 'REQUESTED';
         const iso = (ms) => new Date(ms).toISOString();

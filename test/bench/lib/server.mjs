@@ -99,7 +99,8 @@ export async function startServer({
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
+      // The app's default level: one JSON line per request, as the register is run.
+      LOG_LEVEL: 'info',
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -107,6 +108,7 @@ export async function startServer({
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  // The server's output is read (as a terminal or a log collector would) and only its tail kept.
   const keep = (chunk) => {
     output = (output + chunk.toString()).slice(-8000);
   };
