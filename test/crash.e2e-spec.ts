@@ -183,13 +183,19 @@ describe('no data lost', () => {
     await sleep(300);
     const backup = join(dir, 'backup.sqlite');
     let output: string;
+    let whileServing: { status: number; output: string };
     try {
       output = cli(['backup', '--out', backup]);
+      stop.dead = true;
+      await Promise.all(writers);
+      whileServing = cliResult(['restore', '--from', backup, '--force']);
     } finally {
       stop.dead = true;
       await Promise.all(writers);
       child.kill('SIGTERM');
     }
+    expect(whileServing.output).toMatch(/is open in another process \(is the server running\?\)/);
+    await new Promise((r) => (child.exitCode !== null || child.signalCode ? r(null) : child.once('exit', r)));
     expect(output).toMatch(/integrity_check: ok\. Audit trail intact: \d+ events/);
     expect(cliResult(['backup', '--out', backup]).output).toMatch(/exists; use --force/);
 
@@ -211,5 +217,9 @@ describe('no data lost', () => {
     expect(restored.output).toMatch(/integrity_check: ok\. Audit trail intact/);
     const [a, b] = [await checkSqliteFile(backup), await checkSqliteFile(fresh)];
     expect(b.audit).toEqual(a.audit);
+
+    const replaced = cliResult(['restore', '--from', backup, '--force']);
+    expect(replaced.output).toMatch(/The database it replaced was saved as .*pre-restore-/);
+    expect((await checkSqliteFile(dbPath)).audit).toEqual(a.audit);
   }, 240_000);
 });

@@ -52,6 +52,23 @@ export function verifySqliteFile(db: SqliteDatabase): Promise<ChainReport> {
   return verifyChain(sqliteAuditReader(db));
 }
 
+// True when another connection has the file open: an exclusive lock cannot be had (in WAL mode every
+// open connection blocks it). Used to refuse replacing a database the server is using.
+export function inUseByAnother(path: string): boolean {
+  const db = new Database(path, { timeout: 200, readonly: false, fileMustExist: true });
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE');
+    db.exec('ROLLBACK');
+    return false;
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) return true;
+    throw error;
+  } finally {
+    db.close();
+  }
+}
+
 export interface FileCheck {
   integrity: string;
   audit: ChainReport;

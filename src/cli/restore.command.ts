@@ -5,7 +5,7 @@ import { Command, CommandRunner, Option } from 'nest-commander';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { describeReport } from '../audit/audit-verify.js';
-import { checkSqliteFile, openSqliteFile, SqliteDatabase } from '../audit/sqlite-file.js';
+import { checkSqliteFile, inUseByAnother, openSqliteFile } from '../audit/sqlite-file.js';
 import { CliError } from './cli-error.js';
 
 interface RestoreOptions {
@@ -15,7 +15,7 @@ interface RestoreOptions {
 
 // Checks a backup (integrity_check, audit chain) and only then copies it over the register's database
 // (DATABASE_PATH). A database that holds data is replaced only with --force, and is first saved beside
-// itself as <database>.pre-restore-<time>. Stop the server before restoring.
+// itself as <database>.pre-restore-<time>. A database another process has open (the server) is refused.
 @Command({ name: 'restore', description: 'Check a backup and copy it into place as the register database' })
 export class RestoreCommand extends CommandRunner {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
@@ -35,22 +35,31 @@ export class RestoreCommand extends CommandRunner {
     const check = await checkSqliteFile(source, { readonly: true }).catch((error: Error) => {
       throw new CliError(`${source} is not a readable SQLite database: ${error.message}`);
     });
-    if (check.integrity !== 'ok')
+    if (check.integrity !== 'ok') {
       throw new CliError(`Refused: integrity_check of ${source}: ${check.integrity}`);
+    }
     if (!check.audit.intact) throw new CliError(`Refused: ${describeReport(check.audit)}`);
 
     const held = await this.dataSource.getRepository(AuditEvent).count();
     if (held > 0 && !options.force) {
       throw new CliError(`Refused: ${target} holds ${held} audit events; use --force to replace it.`);
     }
-    const connection = (this.dataSource.driver as unknown as { databaseConnection: SqliteDatabase })
-      .databaseConnection;
+    await this.dataSource.destroy();
+    if (existsSync(target) && inUseByAnother(target)) {
+      throw new CliError(
+        `Refused: ${target} is open in another process (is the server running?). Stop it first.`,
+      );
+    }
     let saved = '';
     if (held > 0) {
       saved = `${target}.pre-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-      await connection.backup(saved);
+      const current = openSqliteFile(target, { fileMustExist: true });
+      try {
+        await current.backup(saved);
+      } finally {
+        current.close();
+      }
     }
-    await this.dataSource.destroy();
 
     const backup = openSqliteFile(source, { readonly: true, fileMustExist: true });
     try {
