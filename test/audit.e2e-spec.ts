@@ -395,6 +395,27 @@ describe('audit trail', () => {
       expect(report).toMatchObject({ intact: true, events: await auditCount() });
     });
 
+    it('checks a head hash recorded earlier (--anchor): still there, or missing', async () => {
+      const [head] = await t.dataSource.query('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
+      const command = new AuditVerifyCommand(t.app.get(AuditQueryService));
+      const run = async (anchor: string) => {
+        const spy = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+        try {
+          await command.run([], { anchor: command.parseAnchor(anchor) });
+          return spy.mock.calls.map((call) => String(call[0])).join('');
+        } finally {
+          spy.mockRestore();
+        }
+      };
+
+      expect(await run(`${head.seq}:${head.hash}`)).toContain(`Anchor event ${head.seq} matches.`);
+      expect(process.exitCode ?? 0).toBe(0);
+      expect(await run(`99999:${head.hash}`)).toContain('Anchor MISSING: event 99999');
+      expect(process.exitCode).toBe(1);
+      process.exitCode = 0;
+      expect(() => command.parseAnchor('12:nothex')).toThrow(/--anchor must be/);
+    });
+
     it('names the event an attacker edited in the database file, through the API and the command', async () => {
       // As an attacker with file (or superuser) access would: drop the append-only trigger, then edit.
       const forged = '{"after":{"role":"admin"},"before":null}';

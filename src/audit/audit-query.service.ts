@@ -33,6 +33,12 @@ export class AuditQueryService {
     );
   }
 
+  // The hash stored for one event, to compare with a head hash recorded earlier outside the register.
+  async hashOf(seq: number): Promise<string | null> {
+    const event = await this.events().select(['e.seq', 'e.hash']).where('e.seq = :seq', { seq }).getOne();
+    return event?.hash ?? null;
+  }
+
   async list(query: AuditQueryDto): Promise<Page<AuditEvent>> {
     const qb = this.events();
     if (query.entity) qb.andWhere('e.entity = :entity', { entity: query.entity });
