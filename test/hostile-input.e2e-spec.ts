@@ -272,6 +272,46 @@ describe('hostile input', () => {
     }
   }, 120_000);
 
+  it('never answers a generated import upload with 5xx, and a rejected import writes nothing', async () => {
+    const cell = fc.oneof(
+      hostileValue.map((v) => String(v)),
+      fc.constantFrom('SMART_PLUG', 'CR/1/25', 'AB/1'),
+    );
+    const csv = fc
+      .array(fc.array(cell, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 6 })
+      .map((rows) =>
+        Buffer.from(rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\n')),
+      );
+    const file = fc.oneof(
+      csv,
+      fc.uint8Array({ maxLength: 4096 }).map((b) => Buffer.from(b)),
+    );
+    const name = fc.constantFrom('devices.csv', 'devices.xlsx', 'devices.txt', '../../etc/passwd', 'x');
+
+    await fc.assert(
+      fc.asyncProperty(
+        file,
+        name,
+        fc.constantFrom('', '?dryRun=true', '?dryRun=maybe'),
+        async (bytes, fileName, query) => {
+          const before = await counts();
+          const res = await t
+            .http()
+            .post(`/api/imports/devices${query}`)
+            .set('Authorization', t.auth(Role.ExhibitsOfficer))
+            .attach('file', bytes, fileName);
+          const context = `${fileName}${query} -> ${res.status} ${res.text?.slice(0, 300)}`;
+          expect(res.status, context).toBeLessThan(500);
+          if (res.status >= 400) {
+            expect(res.text, context).not.toMatch(LEAKS);
+            expect(await counts(), context).toEqual(before);
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  }, 120_000);
+
   describe('requests refused before they reach the API', () => {
     it('answers a body over 1 MiB with a 413 problem and writes nothing', async () => {
       const before = await counts();
