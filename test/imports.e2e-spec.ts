@@ -256,6 +256,16 @@ describe('device import (POST /api/imports/devices)', () => {
     expect(res.body.errors[0].field).toBe('file');
   });
 
+  it('answers a file that is no readable spreadsheet with 400, not 500', async () => {
+    const broken = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)]);
+    const oldExcel = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(100)]);
+
+    const res = await upload(broken).expect(400);
+    await upload(oldExcel, 'devices.xls').expect(400);
+
+    expect(res.body.errors[0]).toMatchObject({ field: 'file', message: expect.stringMatching(/Excel workbook/) });
+  });
+
   it('is for exhibits officers and admin only', async () => {
     const file = await xlsxBuffer([deviceRow({ 'Case reference': ref() })]);
     for (const role of [Role.Lab, Role.Foi]) await upload(file, 'devices.xlsx', role).expect(403);

@@ -1,4 +1,4 @@
-import { csvField, csvRecords, CsvFormatError, unguardFormula } from './csv-records.js';
+import { csvField, csvRecords, unguardFormula } from './csv-records.js';
 
 async function read(...chunks: string[]): Promise<string[][]> {
   const records: string[][] = [];
@@ -42,7 +42,7 @@ describe('csvRecords', () => {
   });
 
   it('rejects a file that ends inside a quoted field', async () => {
-    await expect(read('a,"open')).rejects.toBeInstanceOf(CsvFormatError);
+    await expect(read('a,"open')).rejects.toThrow(/inside a quoted field/);
   });
 });
 

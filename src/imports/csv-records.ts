@@ -60,14 +60,12 @@ export async function* csvRecords(chunks: AsyncIterable<string>): AsyncGenerator
       }
     }
   }
-  if (quoted && !quoteSeen) throw new CsvFormatError('the file ends inside a quoted field');
+  if (quoted && !quoteSeen) throw new Error('the file ends inside a quoted field');
   if (started || field !== '') {
     record.push(field);
     yield record;
   }
 }
-
-export class CsvFormatError extends Error {}
 
 // A text that a spreadsheet would run as a formula when the CSV is opened (CSV injection) is written
 // with a leading apostrophe; the importer takes that apostrophe off again (see unguardFormula).

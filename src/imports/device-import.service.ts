@@ -6,13 +6,14 @@ import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { ValidationFailedError } from '../common/errors.js';
 import { appConfig } from '../config/app.config.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import { matchHeadings, type HeadingMatch } from './heading-match.js';
 import { BATCH_ROWS, ImportPass } from './import-pass.js';
 import { ImportProgress, ImportRejected, ImportResult } from './import-types.js';
 import { displayValue, RowChecker, RowContext } from './row-check.js';
-import { detectFormat, openSheet, SheetFormat } from './sheet-rows.js';
+import { detectFormat, openSheet, SheetFormat, SheetFormatError } from './sheet-rows.js';
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -36,7 +37,17 @@ export class DeviceImportService {
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
+  // Throws ValidationFailedError (400) when the file is no spreadsheet it can read.
   async importFile(path: string, options: ImportOptions): Promise<ImportResult> {
+    try {
+      return await this.importReadable(path, options);
+    } catch (error) {
+      if (!(error instanceof SheetFormatError)) throw error;
+      throw new ValidationFailedError([{ field: 'file', message: error.message }], error.message);
+    }
+  }
+
+  private async importReadable(path: string, options: ImportOptions): Promise<ImportResult> {
     const format = await detectFormat(path);
     const checked = await this.pass(path, format, this.dataSource.manager, null, options, null);
     const result = this.result(format, options.dryRun, checked);

@@ -69,10 +69,24 @@ async function* csvRows(input: ReadStream): AsyncGenerator<SheetRow> {
   }
 }
 
+// A file the parser cannot read is the sender's problem (400), never a server error.
+async function* readable(rows: AsyncGenerator<SheetRow>, format: SheetFormat): AsyncGenerator<SheetRow> {
+  try {
+    yield* rows;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SheetFormatError(
+      format === 'xlsx'
+        ? `The file could not be read as an Excel workbook (.xlsx): ${reason}`
+        : `The file could not be read as CSV: ${reason}`,
+    );
+  }
+}
+
 export function openSheet(path: string, format: SheetFormat): OpenSheet {
   const input = createReadStream(path, format === 'csv' ? { encoding: 'utf8' } : {});
   return {
-    rows: format === 'xlsx' ? xlsxRows(input) : csvRows(input),
+    rows: readable(format === 'xlsx' ? xlsxRows(input) : csvRows(input), format),
     bytesRead: () => input.bytesRead,
   };
 }
