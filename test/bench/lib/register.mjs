@@ -21,16 +21,44 @@ import { benchSeed } from './bench-seed.mjs';
 const run = promisify(execFile);
 export const SEED_NOW = '2026-11-29';
 
+// Every .js file under dir with its size and mtime: equal listings before and after a copy mean no
+// build ran meanwhile.
+function listing(dir, withTimes = true) {
+  return readdirSync(dir, { recursive: true })
+    .filter((f) => String(f).endsWith('.js'))
+    .map((f) => {
+      const st = statSync(join(dir, String(f)));
+      return `${String(f)}:${st.size}${withTimes ? `:${st.mtimeMs}` : ''}`;
+    })
+    .sort()
+    .join('\n');
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export async function snapshotDist(root, out) {
   const dist = join(root, 'dist');
-  // A colleague's `nest build` empties dist/ for a few seconds: wait for it rather than fail.
-  for (let waited = 0; !existsSync(join(dist, 'main.js')); waited += 1) {
-    if (waited >= 120) throw new Error('dist/main.js is missing: run `npm run build` first');
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
   const target = join(out, 'dist');
-  rmSync(target, { recursive: true, force: true });
-  cpSync(dist, target, { recursive: true });
+  // A colleague's `nest build` empties and refills dist/ for a few seconds: copy it only when complete
+  // and unchanged during the copy.
+  for (let attempt = 0; ; attempt += 1) {
+    if (attempt >= 60) throw new Error('dist/ is missing or keeps changing: run `npm run build` first');
+    const ready = ['main.js', 'app.module.js', 'cli/main.js', 'cli/cli.module.js'].every((f) =>
+      existsSync(join(dist, f)),
+    );
+    if (!ready) {
+      await sleep(2000);
+      continue;
+    }
+    const before = listing(dist);
+    await sleep(1500);
+    if (listing(dist) !== before) continue;
+    rmSync(target, { recursive: true, force: true });
+    cpSync(dist, target, { recursive: true });
+    const unchanged = listing(dist) === before;
+    if (unchanged && listing(target, false) === listing(dist, false)) break;
+    await sleep(2000);
+  }
   // dist/reference-data reads ../../data/reference: give the copy the same neighbour.
   const data = join(out, 'data');
   if (!existsSync(data)) symlinkSync(join(root, 'data'), data);
