@@ -1,4 +1,5 @@
 import { Role } from '../src/auth/role.enum.js';
+import { spawn } from 'node:child_process';
 import { createTestApp, TestApp } from './create-test-app.js';
 import { caseDto } from './factories/case.factory.js';
 import { deviceDto } from './factories/device.factory.js';
@@ -119,5 +120,33 @@ describe('concurrent writes', () => {
       .set('Authorization', t.auth(Role.Admin))
       .expect(200);
     expect(verify.body.intact).toBe(true);
+  });
+
+  it('waits for a write by another process (e.g. a CLI command) instead of failing', async (ctx) => {
+    if (t.dataSource.options.type !== 'better-sqlite3') return ctx.skip();
+    const created = await t.http().post('/api/cases').set('Authorization', eo()).send(caseDto()).expect(201);
+    // Another process holds the write lock for 400 ms and commits a change.
+    const script = `
+      const Database = require('better-sqlite3');
+      const db = new Database(process.argv[1], { timeout: 5000 });
+      db.exec('BEGIN IMMEDIATE');
+      db.prepare('UPDATE reference_codes SET label = label WHERE rowid = 1').run();
+      console.log('locked');
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400);
+      db.exec('COMMIT');
+      db.close();`;
+    const other = spawn('node', ['-e', script, t.dataSource.options.database as string], { stdio: 'pipe' });
+    await new Promise((resolve) => other.stdout.once('data', resolve));
+
+    const res = await t
+      .http()
+      .patch(`/api/cases/${created.body.id}`)
+      .set('Authorization', eo())
+      .set('If-Match', '"1"')
+      .send({ policeOutcome: '2' });
+    await new Promise((resolve) => (other.exitCode !== null ? resolve(null) : other.once('exit', resolve)));
+
+    expect(res.status).toBe(200);
+    expect(res.body.version).toBe(2);
   });
 });

@@ -5,8 +5,10 @@ import { appConfig } from '../config/app.config.js';
 import { AuthFailureLimiter } from './auth-failure-limiter.js';
 import { requestLoggingOptions } from './request-logging.js';
 import { securityConfig } from './security.config.js';
+import { SqliteWriteTransactions } from './sqlite-write-transactions.js';
 
-// Structured request logs (nestjs-pino) and the failed-authentication limiter used by registerSecurity().
+// Structured request logs (nestjs-pino), the failed-authentication limiter used by registerSecurity(),
+// and SQLite transactions that take the write lock as they start.
 @Global()
 @Module({
   imports: [
@@ -19,6 +21,7 @@ import { securityConfig } from './security.config.js';
     }),
   ],
   providers: [
+    SqliteWriteTransactions,
     {
       provide: AuthFailureLimiter,
       inject: [securityConfig.KEY],

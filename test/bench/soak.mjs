@@ -2,7 +2,7 @@
 // temporary database at 127.0.0.1, creates tokens with the real CLI, holds a mixed read/write load with
 // autocannon, then reports requests served, errors (must be 0), latency and the audit chain check.
 // Exit code 1 when any request failed or the chain does not verify.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,8 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '60' },
     connections: { type: 'string', default: '10' },
     keep: { type: 'boolean', default: false },
+    // Also write from a second process (the CLI) during the load, as an admin creating users would.
+    'cli-writers': { type: 'boolean', default: false },
   },
 });
 const seconds = Number(args.seconds);
@@ -90,7 +92,8 @@ const requests = [
       }),
     }),
     onResponse: (status, body, context) => {
-      if (status === 201) context.kase = JSON.parse(body);
+      // After a failed create the next requests of this round use the seed case (and count as errors).
+      context.kase = status === 201 ? JSON.parse(body) : seedCase;
     },
   },
   {
@@ -142,7 +145,24 @@ for (const [index, request] of requests.entries()) {
 }
 
 log(`holding ${connections} connections for ${seconds} s against ${base}`);
+let cliWrites = 0;
+let loadDone = false;
+const cliLoop = (async () => {
+  while (args['cli-writers'] && !loadDone) {
+    await new Promise((done, fail) =>
+      execFile(
+        'node',
+        [join(root, 'dist/cli/main.js'), 'user:create', '--name', 'Soak CLI', '--role', 'foi'],
+        { env },
+        (error) => (error ? fail(error) : done()),
+      ),
+    );
+    cliWrites += 1;
+  }
+})();
 const result = await autocannon({ url: base, connections, duration: seconds, requests });
+loadDone = true;
+await cliLoop;
 
 const verify = await (
   await fetch(`${base}/api/audit/verify`, { headers: { authorization: `Bearer ${admin}` } })
@@ -163,6 +183,7 @@ const summary = {
     p99: result.latency.p99,
     max: result.latency.max,
   },
+  ...(args['cli-writers'] ? { cliWrites } : {}),
   audit: verify.message,
   ...(Object.keys(failures).length ? { failures } : {}),
 };
