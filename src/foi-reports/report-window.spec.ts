@@ -203,3 +203,18 @@ describe('localDateOf', () => {
     expect(() => localDateOf('not a date', LONDON)).toThrow();
   });
 });
+
+describe('windows at the edges of the years a client may name', () => {
+  it.each([
+    [{ period: 'financial-year', year: '2200' }, '2201-03'],
+    [{ period: 'calendar-year', year: '2200' }, '2200-12'],
+    [{ period: 'last-12-months', referenceDate: '1900-01-01' }, '1899-12'],
+  ])('gives month boundaries for %j', (query, lastMonth) => {
+    const window = resolveReportWindow(query, 'Europe/London', new Date('2024-06-01T00:00:00Z'));
+
+    const months = monthBoundaries(window, 'Europe/London');
+
+    expect(months).toHaveLength(12);
+    expect(months.at(-1)?.month).toBe(lastMonth);
+  });
+});
