@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import type { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { RejectNulPipe } from './common/reject-nul.pipe.js';
 import { createValidationPipe } from './common/validation.js';
 import { registerSecurity } from './security/register-security.js';
 import { incomingRequestId } from './security/request-logging.js';
@@ -24,7 +25,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   await registerSecurity(app);
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 10 } });
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
   app.enableShutdownHooks();
   const config = new DocumentBuilder()
     .setTitle('Seizure register')

@@ -22,6 +22,7 @@ describe('auth, users and tokens', () => {
     const res = await t.http().get('/api/users').expect(401);
 
     expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.headers['www-authenticate']).toMatch(/^Bearer /);
     expect(res.body).toMatchObject({ status: 401, title: 'Unauthorized' });
   });
 
@@ -67,15 +68,16 @@ describe('auth, users and tokens', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/tokenHash|[0-9a-f]{64}/);
   });
 
-  it('rejects a token past its expiry', async () => {
-    const issued = await t
-      .http()
-      .post(`/api/users/${t.userIds[Role.Lab]}/tokens`)
-      .set('Authorization', t.auth(Role.Admin))
-      .send({ label: 'short', expiresAt: '2020-01-01T00:00:00Z' })
-      .expect(201);
-
-    await t.http().get('/api/reference').set('Authorization', `Bearer ${issued.body.token}`).expect(401);
+  it('refuses a token expiry in the past, without an offset or in week form, naming expiresAt', async () => {
+    for (const expiresAt of ['2020-01-01T00:00:00Z', '2030-01-01T00:00:00', '2030-W01-1', '2030-100']) {
+      const res = await t
+        .http()
+        .post(`/api/users/${t.userIds[Role.Lab]}/tokens`)
+        .set('Authorization', t.auth(Role.Admin))
+        .send({ label: 'short', expiresAt })
+        .expect(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'expiresAt' })]);
+    }
   });
 
   it('lists every bad field of a user and unknown fields', async () => {
@@ -88,6 +90,26 @@ describe('auth, users and tokens', () => {
 
     const fields = res.body.errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['name', 'role', 'shoeSize']));
+  });
+
+  it('refuses a NUL character in a body field or query string, naming the field, and writes nothing', async () => {
+    const before = await t.dataSource.query('SELECT COUNT(*) AS n FROM users');
+
+    const body = await t
+      .http()
+      .post('/api/users')
+      .set('Authorization', t.auth(Role.Admin))
+      .send({ name: 'a\u0000b', role: 'lab' })
+      .expect(400);
+    const query = await t
+      .http()
+      .get('/api/users?limit=1%00')
+      .set('Authorization', t.auth(Role.Admin))
+      .expect(400);
+
+    expect(body.body.errors).toEqual([{ field: 'name', message: 'must not contain a NUL character' }]);
+    expect(query.body.errors[0].field).toBe('limit');
+    expect(await t.dataSource.query('SELECT COUNT(*) AS n FROM users')).toEqual(before);
   });
 
   it('answers a malformed JSON body with 400, not 500', async () => {

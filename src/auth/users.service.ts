@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { nowInstant } from '../common/columns.js';
-import { NotFoundError } from '../common/errors.js';
+import { NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { newId } from '../common/new-id.js';
 import { Page } from '../common/pagination.dto.js';
 import { Role } from './role.enum.js';
@@ -66,6 +66,9 @@ export class UsersService {
     options: { label?: string; expiresAt?: string },
   ): Promise<{ token: string; tokenId: string; expiresAt: string | null }> {
     await this.get(userId);
+    if (options.expiresAt && Date.parse(options.expiresAt) <= Date.now()) {
+      throw new ValidationFailedError([{ field: 'expiresAt', message: 'expiresAt must be in the future' }]);
+    }
     return this.dataSource.transaction(async (manager) => {
       const { token, record } = await this.tokens.issue(manager, userId, actorId, options);
       return { token, tokenId: record.id, expiresAt: record.expiresAt };

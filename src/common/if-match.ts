@@ -8,7 +8,14 @@ export function requireVersion(ifMatch: string | undefined, current: number): nu
       'Send If-Match with the ETag of the version you are changing.',
     );
   }
-  const match = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
+  if (ifMatch.trim() === '*') {
+    throw new PreconditionRequiredError(
+      'IF_MATCH_REQUIRED',
+      'If-Match: * does not say which version you read; send the ETag of the version you are changing.',
+    );
+  }
+  // If-Match uses strong comparison (RFC 9110), so a weak W/"n" tag never matches.
+  const match = /^"?(\d+)"?$/.exec(ifMatch.trim());
   const expected = match ? Number(match[1]) : NaN;
   if (expected !== current) {
     throw new PreconditionFailedError(

@@ -30,6 +30,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         exception instanceof Error ? exception.stack : String(exception),
       );
     }
+    // RFC 9110: a 401 names the scheme it wants.
+    if (body.status === 401) void reply.header('WWW-Authenticate', 'Bearer realm="seizure-register"');
     void reply
       .status(body.status)
       .header('content-type', 'application/problem+json; charset=utf-8')
@@ -66,13 +68,20 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private fromDatabase(error: QueryFailedError): ProblemDetails {
-    const message = `${error.message} ${(error.driverError as { code?: string })?.code ?? ''}`;
+    const code = String((error.driverError as { code?: unknown } | undefined)?.code ?? '');
+    const message = `${error.message} ${code}`;
     if (/UNIQUE constraint|unique constraint|23505/i.test(message)) {
       return problem(409, 'A record with the same unique value already exists.', { code: 'UNIQUE_CLASH' });
     }
     if (/FOREIGN KEY constraint|foreign key constraint|23503/i.test(message)) {
       return problem(409, 'The record refers to, or is referred to by, another record.', {
         code: 'REFERENCE_CLASH',
+      });
+    }
+    // PostgreSQL class 22 (data exception): a value it cannot store, e.g. a NUL character in text.
+    if (/^22/.test(code)) {
+      return problem(400, 'A value in the request cannot be stored (for example a NUL character in text).', {
+        code: 'UNSTORABLE_VALUE',
       });
     }
     this.logger.error('Database error', error.stack);

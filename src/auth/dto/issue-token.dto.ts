@@ -1,4 +1,5 @@
-import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsInstant } from '../../common/is-instant.js';
 
 export class IssueTokenDto {
   /** What the token is for, e.g. "import script". */
@@ -7,8 +8,8 @@ export class IssueTokenDto {
   @MaxLength(100)
   label?: string;
 
-  /** When the token stops working (ISO 8601 with offset); none = until revoked. */
+  /** When the token stops working (ISO 8601 with an offset, in the future); none = until revoked. */
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @IsInstant()
   expiresAt?: string;
 }
