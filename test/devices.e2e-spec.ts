@@ -4,6 +4,7 @@ import { Device } from '../src/devices/device.entity.js';
 import { createTestApp, TestApp } from './create-test-app.js';
 import { auditEventsOf, caseDto, countRows } from './factories/case.factory.js';
 import { custodyEventDto, deviceDto } from './factories/device.factory.js';
+import { examinationDto } from './factories/examination.factory.js';
 
 const TABLES = ['devices', 'cases', 'audit_events'];
 const fieldsOf = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field);
@@ -375,6 +376,74 @@ describe('devices API', () => {
 
     it('answers 404 for an unknown device', async () => {
       await patch(randomUUID(), { model: 'X' }, '"1"').expect(404);
+    });
+
+    describe('with examinations', () => {
+      const examine = async (deviceId: string, overrides: object = {}) =>
+        (
+          await t
+            .http()
+            .post('/api/examinations')
+            .set('Authorization', t.auth(Role.Lab))
+            .send(examinationDto(deviceId, { requestedAt: '2025-03-02T09:00:00Z', ...overrides }))
+            .expect(201)
+        ).body;
+      const voidExamination = (id: string) =>
+        t
+          .http()
+          .post(`/api/examinations/${id}/void`)
+          .set('Authorization', t.auth(Role.Lab))
+          .send({ reason: 'Recorded against the wrong device' })
+          .expect(200);
+      const examCounts = () => countRows(t.dataSource, [...TABLES, 'examinations']);
+
+      it('refuses a seizure time after an examination began, writing nothing', async () => {
+        const created = await create();
+        await examine(created.id, {
+          status: 'COMPLETED',
+          startedAt: '2025-03-03T09:00:00Z',
+          completedAt: '2025-03-04T09:00:00Z',
+        });
+        const before = await examCounts();
+
+        const res = await patch(created.id, { seizedAt: '2025-03-02T10:00:00Z' }, '"1"').expect(422);
+
+        expect(fieldsOf(res.body)).toEqual(['seizedAt']);
+        expect(await examCounts()).toEqual(before);
+        await patch(created.id, { seizedAt: '2025-03-02T09:00:00Z' }, '"1"').expect(200);
+      });
+
+      it('refuses a seizure time after a cancelled examination was requested', async () => {
+        const created = await create();
+        await examine(created.id, { status: 'CANCELLED', cancelledAt: '2025-03-05T09:00:00Z' });
+
+        const res = await patch(created.id, { seizedAt: '2025-03-06T00:00:00Z' }, '"1"').expect(422);
+
+        expect(fieldsOf(res.body)).toEqual(['seizedAt']);
+      });
+
+      it('ignores voided examinations when the seizure time moves', async () => {
+        const created = await create();
+        const exam = await examine(created.id);
+        await voidExamination(exam.id);
+
+        await patch(created.id, { seizedAt: '2025-03-02T10:00:00Z' }, '"1"').expect(200);
+      });
+
+      it('refuses a new device type while examinations stand, and allows it once they are voided', async () => {
+        const created = await create();
+        const exam = await examine(created.id);
+        const before = await examCounts();
+
+        const res = await patch(created.id, { deviceType: 'IP_CAMERA' }, '"1"').expect(422);
+
+        expect(fieldsOf(res.body)).toEqual(['deviceType']);
+        expect(res.body.errors[0].message).toMatch(/void or re-record the examinations first/);
+        expect(await examCounts()).toEqual(before);
+        await patch(created.id, { deviceType: 'SMART_PLUG', model: 'P115' }, '"1"').expect(200);
+        await voidExamination(exam.id);
+        await patch(created.id, { deviceType: 'IP_CAMERA' }, '"2"').expect(200);
+      });
     });
   });
 

@@ -18,6 +18,7 @@ import { checkSeizedAt } from './custody-rules.js';
 import { CustodyEvent } from './custody-event.entity.js';
 import { Device } from './device.entity.js';
 import { DeviceCodes } from './device-codes.js';
+import { checkAgainstExaminations, examinationBounds } from './examination-bounds.js';
 import { deviceRecord } from './dto/device-response.dto.js';
 import { CreateDeviceDto } from './dto/create-device.dto.js';
 import { UpdateDeviceDto } from './dto/update-device.dto.js';
@@ -125,6 +126,10 @@ export class DevicesService {
       if (Object.keys(changes).length === 0) return current;
       this.codes.check(changes);
       if (changes.seizedAt) this.requireSeizureTime(changes.seizedAt, await this.firstCustodyAt(manager, id));
+      if (changes.seizedAt || changes.deviceType) {
+        const problem = checkAgainstExaminations(changes, await examinationBounds(manager, id));
+        if (problem) throw new RuleViolationError('EXAMINATIONS_RECORDED', problem.field, problem.message);
+      }
       if (changes.exhibitRef)
         await this.requireFreeExhibitRef(manager, current.caseId, changes.exhibitRef, id);
       const result = await manager
