@@ -272,6 +272,32 @@ describe('hostile input', () => {
     }
   }, 120_000);
 
+  it('bounds every list: at most 200 items a page, a bigger limit is a 400 naming it', async () => {
+    const paths = Object.entries(await openApi())
+      .filter(([path, methods]) => methods.get && path.startsWith('/api/'))
+      .map(([path]) => fillPath(path));
+    const lists: string[] = [];
+    for (const path of paths) {
+      const res = await t.http().get(path).set('Authorization', admin());
+      if (res.status === 200 && Array.isArray(res.body?.items)) lists.push(path);
+    }
+    expect(lists).toEqual(
+      expect.arrayContaining(['/api/cases', '/api/devices', '/api/examinations', '/api/audit']),
+    );
+
+    for (const path of lists) {
+      const ok = await t.http().get(`${path}?limit=200`).set('Authorization', admin());
+      expect(ok.status, path).toBe(200);
+      expect(ok.body.items.length, path).toBeLessThanOrEqual(200);
+      const tooMany = await t.http().get(`${path}?limit=201`).set('Authorization', admin());
+      expect(tooMany.status, path).toBe(400);
+      expect(
+        tooMany.body.errors.map((e: { field: string }) => e.field),
+        path,
+      ).toContain('limit');
+    }
+  });
+
   it('never answers a generated import upload with 5xx, and a rejected import writes nothing', async () => {
     const cell = fc.oneof(
       hostileValue.map((v) => String(v)),
