@@ -138,8 +138,26 @@ describe('cases API', () => {
         422,
         'courtResult',
       ],
+      [
+        'a court result on a case that never went to court',
+        { courtResult: 'GUILTY_PLEA' },
+        422,
+        'courtResult',
+      ],
+      [
+        'a court result after a police outcome other than 1/1A',
+        { policeOutcome: '15', courtResult: 'GUILTY_PLEA' },
+        422,
+        'courtResult',
+      ],
       ['an unknown field', { colour: 'blue' }, 400, 'colour'],
     ];
+
+    it('records a court result on a charged case without a court stage (outcome 1)', async () => {
+      const body = await create(caseDto({ policeOutcome: '1', courtResult: 'GUILTY_PLEA' }));
+
+      expect(body).toMatchObject({ courtResult: 'GUILTY_PLEA', progressedToCourt: true });
+    });
 
     it.each(rejected)(
       'rejects %s, naming the field and writing nothing',
@@ -328,6 +346,17 @@ describe('cases API', () => {
       expect(audit.action).toBe('case.update');
       expect(JSON.parse(audit.changes).after).toMatchObject({ policeOutcome: '1', progressedToCourt: true });
       await patch(created.id, { policeOutcome: '2' }, '"1"').expect(412);
+    });
+
+    it('refuses to take a case with a court result out of court, writing nothing', async () => {
+      const created = await create(caseDto({ courtStage: 'FINALISED', courtResult: 'GUILTY_PLEA' }));
+      const before = await counts();
+
+      const res = await patch(created.id, { courtStage: null }, '"1"').expect(422);
+
+      expect(fieldsOf(res.body)).toEqual(['courtResult']);
+      expect(await counts()).toEqual(before);
+      await patch(created.id, { courtStage: null, policeOutcome: '1' }, '"1"').expect(200);
     });
 
     it('lets exactly one of several concurrent updates with the same ETag win; the rest get 412', async () => {

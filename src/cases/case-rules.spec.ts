@@ -106,6 +106,18 @@ describe('checkCase', () => {
     expect(fieldsOf(check.violations)).toEqual(['courtResult']);
   });
 
+  it('rejects a court result on a case that never progressed to court', () => {
+    const result = { courtResult: 'GUILTY_PLEA' };
+
+    expect(fieldsOf(checkCase(crime(result), codes, TODAY).violations)).toEqual(['courtResult']);
+    expect(fieldsOf(checkCase(crime({ ...result, policeOutcome: '15' }), codes, TODAY).violations)).toEqual([
+      'courtResult',
+    ]);
+    expect(checkCase(crime({ ...result, policeOutcome: '1' }), codes, TODAY).violations).toEqual([]);
+    expect(checkCase(crime({ ...result, policeOutcome: '1A' }), codes, TODAY).violations).toEqual([]);
+    expect(checkCase(crime({ ...result, courtStage: 'FINALISED' }), codes, TODAY).violations).toEqual([]);
+  });
+
   it('derives progressedToCourt with the one rule', () => {
     expect(checkCase(crime({ policeOutcome: '1A' }), codes, TODAY).derived.progressedToCourt).toBe(true);
     expect(checkCase(crime({ courtStage: 'NOT_CHARGED' }), codes, TODAY).derived.progressedToCourt).toBe(

@@ -118,8 +118,14 @@ function checkOutcomes(fields: CaseFields, codes: CodeLookup, today: string, che
       check.violations.push({ field, message: `an INCIDENT case has no ${field}; reclassify it as CRIME` });
     }
   }
+  // A court result counts in FOI Q3 under "progressed to court": only such a case can have one.
   if (fields.courtResult !== null && fields.courtStage === 'NOT_CHARGED') {
     check.violations.push({ field: 'courtResult', message: 'a case NOT_CHARGED has no court result' });
+  } else if (fields.courtResult !== null && !progressedToCourt(fields.policeOutcome, fields.courtStage)) {
+    check.violations.push({
+      field: 'courtResult',
+      message: 'a court result needs a case that progressed to court: set courtStage or policeOutcome 1/1A',
+    });
   }
   if (fields.courtResultAt !== null) {
     if (fields.courtResult === null) {
