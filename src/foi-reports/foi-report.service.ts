@@ -21,7 +21,7 @@ import type { RawFoiFigures } from './foi-report.types.js';
 import { type FoiRequest, type FoiRequestInput, resolveFoiRequest } from './foi-request.js';
 import { buildFoiWorkbook, foiWorkbookFileName } from './foi-workbook.js';
 import { monthBoundaries } from './report-window.js';
-import { applySuppression } from './suppression.js';
+import { applySuppression, withholdSmallMedian } from './suppression.js';
 
 export interface FoiWorkbookFile {
   fileName: string;
@@ -51,9 +51,10 @@ export class FoiReportService {
 
   async report(input: FoiRequestInput, now = new Date()): Promise<FoiReportResponse> {
     const request = this.resolve(input, now);
-    const raw = await this.rawFigures(request, now);
+    const { raw, completedInWindow } = await this.rawFigures(request, now);
     // The per-type scope statuses hold no counts: suppression passes them through unchanged.
-    return applySuppression(raw, request.suppressBelow) as FoiReportResponse;
+    const report = applySuppression(raw, request.suppressBelow) as FoiReportResponse;
+    return withholdSmallMedian(report, completedInWindow, request.suppressBelow);
   }
 
   async workbook(input: FoiRequestInput, now = new Date()): Promise<FoiWorkbookFile> {
@@ -64,7 +65,10 @@ export class FoiReportService {
   private async rawFigures(
     request: FoiRequest,
     now: Date,
-  ): Promise<RawFoiFigures & { q4: { byDeviceType: DeviceTypeScope[] } }> {
+  ): Promise<{
+    raw: RawFoiFigures & { q4: { byDeviceType: DeviceTypeScope[] } };
+    completedInWindow: number;
+  }> {
     const { window, deviceTypes } = request;
     const scope: FoiScope = { deviceTypes, start: window.start, end: window.end };
     const months = monthBoundaries(window, window.timeZone);
@@ -101,7 +105,7 @@ export class FoiReportService {
       },
     });
     const { deviceType: _first, ...headline } = scopes[0];
-    return {
+    const raw: RawFoiFigures & { q4: { byDeviceType: DeviceTypeScope[] } } = {
       meta: {
         deviceTypes: deviceTypes ?? ['ALL'],
         from: window.from,
@@ -134,6 +138,7 @@ export class FoiReportService {
         medianDaysSeizureToCompletion: medianDaysSeizureToCompletion(completions.rows, window.timeZone),
       },
     };
+    return { raw, completedInWindow: completions.rows.length };
   }
 
   // Q4's status per device type on scopeOn; for ALL, the whole digital schedule first, then every

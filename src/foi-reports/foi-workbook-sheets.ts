@@ -63,7 +63,10 @@ export function foiSheets(report: FoiReport): SheetSpec[] {
           [
             'Backlog',
             'Median days from seizure to completed examination',
-            backlog.medianDaysSeizureToCompletion ?? 'No examination completed',
+            backlog.medianDaysSeizureToCompletion ??
+              (meta.suppressedCells.some((c) => c.column === 'medianDaysSeizureToCompletion')
+                ? `[c] withheld: fewer than ${meta.suppressBelow} examinations completed`
+                : 'No examination completed'),
           ],
         ],
       },

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { rawFoiFigures } from './foi-report.fixture.js';
 import type { RawFoiFigures } from './foi-report.types.js';
-import { applySuppression, q2RowLabel, SECONDARY_MARK } from './suppression.js';
+import { applySuppression, q2RowLabel, SECONDARY_MARK, withholdSmallMedian } from './suppression.js';
 
 const months = (...devices: number[]) =>
   devices.map((n, i) => ({
@@ -179,5 +179,26 @@ describe('applySuppression', () => {
         },
       ),
     );
+  });
+});
+
+describe('withholdSmallMedian', () => {
+  const report = applySuppression(rawFoiFigures(), 5);
+
+  it('withholds a median over fewer completions than the threshold and lists the cell', () => {
+    const result = withholdSmallMedian(report, 2, 5);
+
+    expect(result.backlog.medianDaysSeizureToCompletion).toBeNull();
+    expect(result.meta.suppressedCells).toContainEqual({
+      question: 'Backlog',
+      row: 'Total',
+      column: 'medianDaysSeizureToCompletion',
+      reason: 'primary',
+    });
+  });
+
+  it('keeps the median when enough examinations completed, or suppression is off', () => {
+    expect(withholdSmallMedian(report, 5, 5)).toBe(report);
+    expect(withholdSmallMedian(report, 1, 0)).toBe(report);
   });
 });

@@ -168,3 +168,24 @@ function collectCells(f: FoiFigures<Count>): {
   if (resultTotal) groups.push({ total: resultTotal, members: byResult });
   return { cells, groups: groups.filter((g) => g.members.length > 0) };
 }
+
+// A median over fewer examinations than the threshold can give away one record's duration (with one
+// completion it IS that duration), so it is withheld like a small count.
+export function withholdSmallMedian<R extends FoiReport>(
+  report: R,
+  completed: number,
+  suppressBelow: number,
+): R {
+  if (suppressBelow <= 1 || completed === 0 || completed >= suppressBelow) return report;
+  return {
+    ...report,
+    backlog: { ...report.backlog, medianDaysSeizureToCompletion: null },
+    meta: {
+      ...report.meta,
+      suppressedCells: [
+        ...report.meta.suppressedCells,
+        { question: 'Backlog', row: 'Total', column: 'medianDaysSeizureToCompletion', reason: 'primary' },
+      ],
+    },
+  };
+}
