@@ -405,6 +405,7 @@ describe('hostile input', () => {
       const page = await t.http().get('/docs').redirects(1).expect(200);
 
       expect(page.text).toContain('swagger-ui');
+      expect(page.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
       const scripts = [...page.text.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
       expect(scripts.length).toBeGreaterThan(0);
       expect(page.text).not.toMatch(/<script>(?!\s*<\/script>)/);

@@ -17,6 +17,8 @@ export async function registerSecurity(app: NestFastifyApplication): Promise<voi
         styleSrc: [`'self'`, `'unsafe-inline'`],
         imgSrc: [`'self'`, 'data:', 'validator.swagger.io'],
         scriptSrc: [`'self'`],
+        // Served over plain HTTP on an internal network too: upgrading would break /docs there.
+        upgradeInsecureRequests: null,
       },
     },
   });
