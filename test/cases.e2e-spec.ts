@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Test } from 'supertest';
 import { Role } from '../src/auth/role.enum.js';
 import { createTestApp, TestApp } from './create-test-app.js';
 import {
@@ -8,6 +9,7 @@ import {
   incidentCaseDto,
   uniqueCaseReference,
 } from './factories/case.factory.js';
+import { deviceDto } from './factories/device.factory.js';
 
 const TABLES = ['cases', 'audit_events'];
 const fieldsOf = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field);
@@ -499,6 +501,88 @@ describe('cases API', () => {
       await voidCase(created.id).expect(200);
 
       await post(caseDto({ reference: created.reference })).expect(409);
+    });
+
+    // PostgreSQL runs the two transactions side by side. The test holds the case row (FOR UPDATE) so
+    // the first request stops part-way (voiding at its UPDATE, filing a device at its foreign-key
+    // check), starts the second, waits until both are blocked, then lets go: the second must see the
+    // first's commit, so a voided case never keeps an open device. SQLite runs one writer at a time.
+    describe.runIf(process.env.TEST_DATABASE_URL)('racing a new device (PostgreSQL)', () => {
+      const addDevice = (caseId: string) =>
+        t
+          .http()
+          .post('/api/devices')
+          .set('Authorization', t.auth(Role.ExhibitsOfficer))
+          .send(deviceDto(caseId));
+      const lockWaiters = async () =>
+        Number(
+          (
+            await t.query<{ n: string }>(
+              `SELECT COUNT(*) AS n FROM pg_stat_activity
+               WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+            )
+          )[0].n,
+        );
+      const untilWaiting = async (n: number) => {
+        for (let i = 0; i < 250 && (await lockWaiters()) < n; i += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        expect(await lockWaiters()).toBeGreaterThanOrEqual(n);
+      };
+      const race = async (caseId: string, first: () => Test, second: () => Test) => {
+        const holder = t.dataSource.createQueryRunner();
+        await holder.connect();
+        await holder.startTransaction();
+        try {
+          await holder.query('SELECT id FROM cases WHERE id = $1 FOR UPDATE', [caseId]);
+          const a = first().then((res) => res);
+          await untilWaiting(1);
+          const b = second().then((res) => res);
+          await untilWaiting(2);
+          await holder.commitTransaction();
+          return await Promise.all([a, b]);
+        } finally {
+          if (holder.isTransactionActive) await holder.rollbackTransaction();
+          await holder.release();
+        }
+      };
+      const openDevices = async (caseId: string) =>
+        Number(
+          (
+            await t.query<{ n: string }>(
+              'SELECT COUNT(*) AS n FROM devices WHERE "caseId" = ? AND "voidedAt" IS NULL',
+              [caseId],
+            )
+          )[0].n,
+        );
+
+      it('a device filed while the case is being voided is refused (422 naming caseId)', async () => {
+        const created = await create();
+
+        const [voided, device] = await race(
+          created.id,
+          () => voidCase(created.id),
+          () => addDevice(created.id),
+        );
+
+        expect([voided.status, device.status]).toEqual([200, 422]);
+        expect(fieldsOf(device.body)).toEqual(['caseId']);
+        expect(await openDevices(created.id)).toBe(0);
+      });
+
+      it('a case voided while a device is being filed is refused (409 CASE_HAS_DEVICES)', async () => {
+        const created = await create();
+
+        const [device, voided] = await race(
+          created.id,
+          () => addDevice(created.id),
+          () => voidCase(created.id),
+        );
+
+        expect([device.status, voided.status]).toEqual([201, 409]);
+        expect(voided.body.code).toBe('CASE_HAS_DEVICES');
+        expect(await openDevices(created.id)).toBe(1);
+      });
     });
   });
 

@@ -19,7 +19,7 @@ import { Page } from '../common/pagination.dto.js';
 import { appConfig } from '../config/app.config.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import { Case } from './case.entity.js';
-import { lockKey } from './key-lock.js';
+import { lockCaseOpen, lockKey } from './key-lock.js';
 import { CaseFields, checkCase, unknownCode } from './case-rules.js';
 import { CaseQueryDto } from './dto/case-query.dto.js';
 import { toCaseResponse } from './dto/case-response.dto.js';
@@ -127,6 +127,7 @@ export class CasesService {
 
   async void(id: string, reason: string, actor: AuthUser): Promise<Case> {
     return this.dataSource.transaction(async (manager) => {
+      await lockCaseOpen(manager, id);
       const current = await this.findOne(id, manager);
       if (current.voidedAt) throw new ConflictError('ALREADY_VOIDED', 'This case is already voided.');
       if ((await this.countOpenDevices(manager, id)) > 0) {
@@ -193,7 +194,9 @@ export class CasesService {
   }
 
   // For devices: the case a device is (to be) filed under must exist and be open (422 naming the field).
+  // Holds the case's open lock until the caller commits, so the case cannot be voided meanwhile.
   async requireOpenCase(manager: EntityManager, caseId: string, field = 'caseId'): Promise<Case> {
+    await lockCaseOpen(manager, caseId);
     const found = await manager.getRepository(Case).findOneBy({ id: caseId });
     if (!found) throw new RuleViolationError('CASE_NOT_FOUND', field, `No case has the id ${caseId}.`);
     if (found.voidedAt) throw new RuleViolationError('CASE_VOIDED', field, 'The case is voided.');

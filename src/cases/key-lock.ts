@@ -11,3 +11,9 @@ export async function lockKey(manager: EntityManager, key: string): Promise<void
   if (manager.connection.options.type !== 'postgres') return;
   await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [KEY_LOCK_SPACE, key]);
 }
+
+// Voiding a case (which counts its open devices) and filing a device under it take this lock, so on
+// PostgreSQL one waits for the other's commit and a voided case never gains a device.
+export function lockCaseOpen(manager: EntityManager, caseId: string): Promise<void> {
+  return lockKey(manager, `case-open:${caseId}`);
+}
