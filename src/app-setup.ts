@@ -6,16 +6,18 @@ import { RejectNulPipe } from './common/reject-nul.pipe.js';
 import { createValidationPipe } from './common/validation.js';
 import { registerSecurity } from './security/register-security.js';
 import { incomingRequestId } from './security/request-logging.js';
+import { trustProxySetting } from './security/security.config.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 // The HTTP server's options, for main.ts and the tests alike: body limit, request ids for the logs,
-// and JSON bodies with __proto__ or constructor.prototype keys refused (400).
+// JSON bodies with __proto__ or constructor.prototype keys refused (400), proxies trusted (TRUST_PROXY).
 export const FASTIFY_OPTIONS: ConstructorParameters<typeof FastifyAdapter>[0] = {
   bodyLimit: BODY_LIMIT_BYTES,
   genReqId: incomingRequestId,
   onProtoPoisoning: 'error',
   onConstructorPoisoning: 'error',
+  trustProxy: trustProxySetting(),
 };
 // Spreadsheet uploads (POST /api/imports/devices): one file, streamed to a temporary file.
 export const UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;

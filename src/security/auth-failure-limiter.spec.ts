@@ -1,4 +1,5 @@
 import { AuthFailureLimiter } from './auth-failure-limiter.js';
+import { trustProxySetting } from './security.config.js';
 
 describe('AuthFailureLimiter', () => {
   let clock: number;
@@ -36,5 +37,15 @@ describe('AuthFailureLimiter', () => {
     expect(sut.blockedFor('10.0.0.1')).toBe(0);
     sut.recordFailure('10.0.0.1');
     expect(sut.blockedFor('10.0.0.1')).toBe(0);
+  });
+});
+
+describe('trustProxySetting', () => {
+  it('trusts no proxy unless told, then addresses or a hop count', () => {
+    expect(trustProxySetting(undefined)).toBe(false);
+    expect(trustProxySetting('false')).toBe(false);
+    const oneHop = trustProxySetting('1') as (address: string, hop: number) => boolean;
+    expect([oneHop('10.0.0.5', 0), oneHop('10.0.0.5', 1)]).toEqual([true, false]);
+    expect(trustProxySetting('10.0.0.5, 10.0.0.6')).toEqual(['10.0.0.5', '10.0.0.6']);
   });
 });

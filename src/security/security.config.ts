@@ -15,3 +15,18 @@ export const securityConfig = registerAs('security', () => ({
   authFailuresPerWindow: positiveInt('AUTH_FAILURES_PER_MINUTE', 20),
   authFailureWindowMs: 60_000,
 }));
+
+// TRUST_PROXY: unset (default) trusts no proxy, so the limiter counts per connecting address. Behind a
+// reverse proxy set it to the proxy's address(es) ("10.0.0.5,10.0.0.6") or a hop count ("1"), so the
+// client's own address (X-Forwarded-For) is counted, not the proxy's.
+export function trustProxySetting(
+  raw = process.env.TRUST_PROXY,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  const value = raw?.trim();
+  if (!value || value === 'false') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address: string, hop: number) => hop < hops;
+  }
+  return value.split(',').map((part) => part.trim());
+}
