@@ -80,19 +80,18 @@ export class DeviceExportService {
         qb.andWhere('d.exhibitRef = :exhibitRef', { exhibitRef: normaliseExhibitRef(query.exhibitRef) });
       }
       if (after) {
-        const { seizedAt, id } = after;
-        qb.andWhere(
+        // The range on seizedAt alone lets the seizedAt index do the work; the rest breaks ties by id.
+        qb.andWhere('d.seizedAt >= :afterAt', { afterAt: after.seizedAt }).andWhere(
           new Brackets((w) =>
-            w
-              .where('d.seizedAt > :afterAt', { afterAt: seizedAt })
-              .orWhere('d.seizedAt = :afterAt AND d.id > :afterId', { afterId: id }),
+            w.where('d.seizedAt > :afterAt').orWhere('d.id > :afterId', { afterId: after!.id }),
           ),
         );
       }
+      // limit, not take: one case per device, so no de-duplicating sub-query over the whole set is needed.
       const devices = await qb
         .orderBy('d.seizedAt', 'ASC')
         .addOrderBy('d.id', 'ASC')
-        .take(EXPORT_PAGE_SIZE)
+        .limit(EXPORT_PAGE_SIZE)
         .getMany();
       if (devices.length === 0) return;
       yield devices.map((device) => this.row(device, role, columns));
