@@ -91,6 +91,29 @@ describe('accreditation scope register', () => {
       expect(await counts()).toEqual(before);
     });
 
+    it.each([
+      ['lengthens in lower case', 'İ'.repeat(100)],
+      ['counts a variation selector the length check skips', `${'a'.repeat(100)}\uFE0F`],
+    ])(
+      'rejects an activity whose key overflows 100 characters (%s): 400 naming activity',
+      async (_n, activity) => {
+        const before = await counts();
+
+        const res = await post(scopeEntryDto({ activity, effectiveFrom: '2001-02-02' })).expect(400);
+
+        expect(fields(res.body)).toEqual(['activity']);
+        expect(await counts()).toEqual(before);
+      },
+    );
+
+    it('accepts an activity of exactly 100 characters, also in lower case', async () => {
+      const res = await post(
+        scopeEntryDto({ activity: 'Ä'.repeat(100), effectiveFrom: '2001-02-03' }),
+      ).expect(201);
+
+      expect(res.body.activity).toBe('Ä'.repeat(100));
+    });
+
     it('rejects a missing deviceType, status and effectiveFrom all at once', async () => {
       const res = await post({ scopeType: 'FIXED' }).expect(400);
 

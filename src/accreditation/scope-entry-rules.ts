@@ -1,6 +1,6 @@
 import { FieldError } from '../common/errors.js';
 import { ReferenceListName } from '../reference-data/reference-lists.js';
-import { ALL_DIGITAL } from './scope.js';
+import { ACTIVITY_MAX_CHARS, activityTooLong, ALL_DIGITAL } from './scope.js';
 
 // The reference look-ups a scope entry needs, kept apart from Nest so they are easy to test.
 export interface CodeLookup {
@@ -24,10 +24,16 @@ export function checkDeviceType(field: string, value: string, lookup: CodeLookup
 }
 
 export function checkScopeEntryCodes(
-  dto: { deviceType: string; status: string; fsaCode?: string },
+  dto: { deviceType: string; status: string; fsaCode?: string; activity?: string },
   lookup: CodeLookup,
 ): FieldError[] {
   const errors: (FieldError | null)[] = [
+    activityTooLong(dto.activity)
+      ? {
+          field: 'activity',
+          message: `activity must be at most ${ACTIVITY_MAX_CHARS} characters, also once in lower case`,
+        }
+      : null,
     checkDeviceType('deviceType', dto.deviceType, lookup),
     lookup.has('accreditation-statuses', dto.status)
       ? null

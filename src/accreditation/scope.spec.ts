@@ -1,4 +1,11 @@
-import { ALL_DIGITAL, rowInForce, scopeHistory, type ScopeRow, toScopeStatus } from './scope.js';
+import {
+  activityTooLong,
+  ALL_DIGITAL,
+  rowInForce,
+  scopeHistory,
+  type ScopeRow,
+  toScopeStatus,
+} from './scope.js';
 
 let seq = 0;
 function row(overrides: Partial<ScopeRow>): ScopeRow {
@@ -109,5 +116,28 @@ describe('scopeHistory', () => {
 
   it('is empty when no row applies', () => {
     expect(scopeHistory([row({ deviceType: 'SMART_BULB' })], 'SMART_PLUG')).toEqual([]);
+  });
+});
+
+describe('activityTooLong', () => {
+  it('allows 100 characters, also when lower case keeps the length', () => {
+    expect(activityTooLong('A'.repeat(100))).toBe(false);
+    expect(activityTooLong(`  ${'Ä'.repeat(100)}  `)).toBe(false);
+    expect(activityTooLong(undefined)).toBe(false);
+  });
+
+  it('counts characters, not UTF-16 units', () => {
+    expect(activityTooLong('😀'.repeat(100))).toBe(false);
+    expect(activityTooLong('😀'.repeat(101))).toBe(true);
+  });
+
+  it('refuses an activity whose lower-case key is longer than 100 characters', () => {
+    expect('İ'.repeat(100).toLowerCase()).toHaveLength(200);
+    expect(activityTooLong('İ'.repeat(100))).toBe(true);
+    expect(activityTooLong('İ'.repeat(50))).toBe(false);
+  });
+
+  it('refuses 101 characters, however the request length check counted them', () => {
+    expect(activityTooLong(`${'a'.repeat(100)}\uFE0F`)).toBe(true);
   });
 });

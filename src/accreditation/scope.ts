@@ -20,6 +20,16 @@ export function normaliseActivity(activity: string | null | undefined): string |
   return trimmed ? trimmed : null;
 }
 
+// The activity and its key are varchar(100), which PostgreSQL counts in characters (code points).
+export const ACTIVITY_MAX_CHARS = 100;
+
+// Lower-casing can lengthen text ('İ' becomes 'i̇', two code points), and the request's length check
+// does not count variation selectors: an activity is refused when it, or its key, would not fit.
+export function activityTooLong(activity: string | null | undefined): boolean {
+  const fits = (text: string | null | undefined) => [...(text ?? '')].length <= ACTIVITY_MAX_CHARS;
+  return !fits(activity?.trim()) || !fits(normaliseActivity(activity));
+}
+
 // Latest effectiveFrom on or before `on` among the rows of exactly this line (device type + activity).
 function latestOnLine<T extends ScopeRow>(
   rows: readonly T[],
