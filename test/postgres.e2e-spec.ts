@@ -24,7 +24,7 @@ describe(`portable storage (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQ
       Array.from({ length: 6 }, () => t.http().post('/api/cases').set(as(Role.ExhibitsOfficer)).send(body)),
     );
 
-    const statuses = results.map((r) => r.status).sort();
+    const statuses = results.map((r) => r.status).sort((a, b) => a - b);
     expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
     const rows = await t.query('SELECT id FROM cases WHERE reference = ?', [body.reference]);
     expect(rows).toHaveLength(1);
