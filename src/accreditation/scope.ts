@@ -26,8 +26,15 @@ export const ACTIVITY_MAX_CHARS = 100;
 // Lower-casing can lengthen text ('İ' becomes 'i̇', two code points), and the request's length check
 // does not count variation selectors: an activity is refused when it, or its key, would not fit.
 export function activityTooLong(activity: string | null | undefined): boolean {
-  const fits = (text: string | null | undefined) => [...(text ?? '')].length <= ACTIVITY_MAX_CHARS;
+  const fits = (text: string | null | undefined) => codePoints(text ?? '') <= ACTIVITY_MAX_CHARS;
   return !fits(activity?.trim()) || !fits(normaliseActivity(activity));
+}
+
+// What PostgreSQL counts as characters (an emoji is one, not two UTF-16 units).
+function codePoints(text: string): number {
+  let count = 0;
+  for (const _ of text) count += 1;
+  return count;
 }
 
 // Latest effectiveFrom on or before `on` among the rows of exactly this line (device type + activity).
