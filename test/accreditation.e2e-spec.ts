@@ -419,6 +419,22 @@ describe('accreditation scope register', () => {
       });
     });
 
+    it('names the entry in force to lab, exhibits officers and admin, never to the foi role', async () => {
+      const query = 'deviceType=SMART_PLUG&on=2025-01-01';
+      const forLab = await status(query, Role.Lab).expect(200);
+
+      const forFoi = await status(query, Role.Foi).expect(200);
+
+      expect(forLab.body.entryId).toEqual(expect.any(String));
+      for (const role of [Role.ExhibitsOfficer, Role.Admin]) {
+        expect((await status(query, role).expect(200)).body.entryId).toBe(forLab.body.entryId);
+      }
+      expect(forFoi.body).not.toHaveProperty('entryId');
+      const { entryId: _entryId, ...aggregate } = forLab.body;
+      expect(forFoi.body).toEqual(aggregate);
+      expect(JSON.stringify(forFoi.body)).not.toContain(forLab.body.entryId);
+    });
+
     it('defaults the date to today in the register time zone', async () => {
       const res = await status('deviceType=SMART_PLUG').expect(200);
 

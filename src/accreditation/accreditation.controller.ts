@@ -10,7 +10,7 @@ import { CreateScopeEntryDto } from './dto/create-scope-entry.dto.js';
 import { ScopeEntryQueryDto } from './dto/scope-entry-query.dto.js';
 import { ScopeEntryResponseDto, toScopeEntryResponse } from './dto/scope-entry-response.dto.js';
 import { ScopeStatusQueryDto } from './dto/scope-status-query.dto.js';
-import { ScopeStatusResponseDto } from './dto/scope-status-response.dto.js';
+import { ScopeStatusResponseDto, toScopeStatusResponse } from './dto/scope-status-response.dto.js';
 import { VoidScopeEntryDto } from './dto/void-scope-entry.dto.js';
 
 // The scope register is append-only: a change is a new dated row; a row entered in error is voided.
@@ -58,7 +58,11 @@ export class AccreditationController {
   /** The register's status for a device type on a local date (default today); NOT_ACCREDITED when no row applies. */
   @Get('status')
   @Roles(...ALL_ROLES)
-  status(@Query() query: ScopeStatusQueryDto): Promise<ScopeStatusResponseDto> {
-    return this.accreditation.statusOn(query.deviceType, query.on, query.activity);
+  async status(
+    @Query() query: ScopeStatusQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ScopeStatusResponseDto> {
+    const status = await this.accreditation.statusOn(query.deviceType, query.on, query.activity);
+    return toScopeStatusResponse(status, user.role);
   }
 }

@@ -1,3 +1,5 @@
+import { Role } from '../../auth/role.enum.js';
+
 export class ScopeStatusResponseDto {
   deviceType: string;
   /** The local date asked about. */
@@ -12,8 +14,15 @@ export class ScopeStatusResponseDto {
   scopeStatus: string;
   /** The device type of the row in force: the one asked about, or ALL_DIGITAL by fallback; null when none. */
   appliesVia: string | null;
-  /** The scope entry in force; null when none. */
-  entryId: string | null;
+  /** The scope entry in force; null when none. Absent for the foi role (aggregates only, no record ids). */
+  entryId?: string | null;
+}
+
+// The foi role sees the register's answer, never which record gave it.
+export function toScopeStatusResponse(status: ScopeStatusResponseDto, role: Role): ScopeStatusResponseDto {
+  if (role !== Role.Foi) return status;
+  const { entryId: _entryId, ...aggregate } = status;
+  return aggregate;
 }
 
 export class ScopeHistoryItemDto {
