@@ -94,6 +94,12 @@ describe('device import (POST /api/imports/devices)', () => {
     const actions = await t.query<{ action: string }>(
       'SELECT action FROM audit_events ORDER BY seq DESC LIMIT 5',
     );
+    const verify = await t
+      .http()
+      .get('/api/audit/verify')
+      .set('Authorization', t.auth(Role.Admin))
+      .expect(200);
+    expect(verify.body).toMatchObject({ intact: true });
     expect(actions.map((e) => e.action).sort()).toEqual([
       'case.create',
       'case.create',
@@ -263,7 +269,10 @@ describe('device import (POST /api/imports/devices)', () => {
     const res = await upload(broken).expect(400);
     await upload(oldExcel, 'devices.xls').expect(400);
 
-    expect(res.body.errors[0]).toMatchObject({ field: 'file', message: expect.stringMatching(/Excel workbook/) });
+    expect(res.body.errors[0]).toMatchObject({
+      field: 'file',
+      message: expect.stringMatching(/Excel workbook/),
+    });
   });
 
   it('is for exhibits officers and admin only', async () => {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import cliProgress from 'cli-progress';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { Role } from '../auth/role.enum.js';
 import { User } from '../auth/user.entity.js';
 import { DeviceImportService } from '../imports/device-import.service.js';
@@ -94,15 +94,8 @@ export class ImportDevicesCommand extends CommandRunner {
 
   async run([file]: string[], options: ImportDevicesOptions): Promise<void> {
     if (!existsSync(file)) throw new CliError(`No such file: ${file}`);
-    if (!options.as) {
-      throw new CliError(
-        '--as <user id> is required: the exhibits officer or admin the records are created by',
-      );
-    }
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: options.as });
-    if (!user || user.disabledAt || ![Role.ExhibitsOfficer, Role.Admin].includes(user.role)) {
-      throw new CliError(`--as must be the id of an active exhibits_officer or admin user`);
-    }
+    const user = await this.actor(options.as);
+    process.stderr.write(`Recording the import as user ${user.id} (${user.role}).\n`);
     const progress = progressReporter();
     const started = process.hrtime.bigint();
     let result: ImportResult;
@@ -128,6 +121,25 @@ export class ImportDevicesCommand extends CommandRunner {
     if (!result.accepted) process.exitCode = 1;
   }
 
+  // --as names the user; without it, the register's only active admin (the usual case when moving in).
+  private async actor(id: string | undefined): Promise<User> {
+    const users = this.dataSource.getRepository(User);
+    if (id) {
+      const user = await users.findOneBy({ id });
+      if (!user || user.disabledAt || ![Role.ExhibitsOfficer, Role.Admin].includes(user.role)) {
+        throw new CliError('--as must be the id of an active exhibits_officer or admin user');
+      }
+      return user;
+    }
+    const admins = await users.find({ where: { role: Role.Admin, disabledAt: IsNull() }, take: 2 });
+    if (admins.length !== 1) {
+      throw new CliError(
+        '--as <user id> is required: the exhibits officer or admin the records are created by',
+      );
+    }
+    return admins[0];
+  }
+
   @Option({
     flags: '--dry-run',
     description: 'check the whole file and say what would be added; write nothing',
@@ -138,7 +150,7 @@ export class ImportDevicesCommand extends CommandRunner {
 
   @Option({
     flags: '--as <userId>',
-    description: 'id of the exhibits officer or admin the records are created by',
+    description: 'id of the exhibits officer or admin the records are created by (default: the only admin)',
   })
   parseAs(value: string): string {
     return value;

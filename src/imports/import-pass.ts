@@ -244,23 +244,21 @@ export class ImportPass {
         .updateEntity(false)
         .execute();
     }
-    for (const c of newCases) {
-      await audit.record(manager, {
+    await audit.recordMany(manager, [
+      ...newCases.map((c) => ({
         actorId: actor.id,
         action: 'case.create',
         entity: 'case',
         entityId: c.id,
         after: toCaseResponse(c),
-      });
-    }
-    for (const d of newDevices) {
-      await audit.record(manager, {
+      })),
+      ...newDevices.map((d) => ({
         actorId: actor.id,
         action: 'device.create',
         entity: 'device',
         entityId: d.id,
         after: deviceRecord(d),
-      });
-    }
+      })),
+    ]);
   }
 }
