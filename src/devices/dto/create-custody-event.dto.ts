@@ -1,6 +1,6 @@
 import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { TRIMMED_TEXT } from '../../cases/dto/query-values.js';
-import { IsInstant } from './is-instant.validator.js';
+import { IsInstant } from '../../common/is-instant.js';
 
 const text = (field: string) => ({ message: `${field} must be printable text without surrounding spaces` });
 

@@ -5,7 +5,7 @@ import { TRIMMED_TEXT } from '../../cases/dto/query-values.js';
 import type { PowerState } from '../device.entity.js';
 import { EXHIBIT_REF_PATTERN, normaliseExhibitRef } from '../exhibit-reference.js';
 import { normaliseMacAddress, NORMALISED_MAC } from '../mac-address.js';
-import { IsInstant } from './is-instant.validator.js';
+import { IsInstant } from '../../common/is-instant.js';
 
 export const POWER_STATES: readonly PowerState[] = ['ON', 'OFF', 'UNKNOWN'];
 

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsBoolean, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { ArrayQuery, BooleanQuery } from '../../cases/dto/query-values.js';
 import { PaginationQueryDto } from '../../common/pagination.dto.js';
-import { IsInstant } from './is-instant.validator.js';
+import { IsInstant } from '../../common/is-instant.js';
 
 export class DeviceQueryDto extends PaginationQueryDto {
   @IsOptional()

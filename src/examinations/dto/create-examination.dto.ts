@@ -9,7 +9,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { IsInstant } from './is-instant.js';
+import { IsInstant } from '../../common/is-instant.js';
 
 export const EXAMINATION_STATUSES = ['REQUESTED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED'] as const;
 export const SCOPE_STATUSES = [

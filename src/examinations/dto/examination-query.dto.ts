@@ -4,7 +4,7 @@ import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { toBoolean } from '../../accreditation/dto/scope-entry-query.dto.js';
 import { PaginationQueryDto } from '../../common/pagination.dto.js';
 import { EXAMINATION_STATUSES, SCOPE_STATUSES } from './create-examination.dto.js';
-import { IsInstantOrDate } from './is-instant.js';
+import { IsInstantOrDate } from './is-instant-or-date.js';
 
 export class ExaminationQueryDto extends PaginationQueryDto {
   @IsOptional()
