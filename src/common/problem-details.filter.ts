@@ -32,6 +32,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     // RFC 9110: a 401 names the scheme it wants.
     if (body.status === 401) void reply.header('WWW-Authenticate', 'Bearer realm="seizure-register"');
+    if (body.status === 503) void reply.header('Retry-After', '2');
     void reply
       .status(body.status)
       .header('content-type', 'application/problem+json; charset=utf-8')
@@ -77,6 +78,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return problem(409, 'The record refers to, or is referred to by, another record.', {
         code: 'REFERENCE_CLASH',
       });
+    }
+    // Another process (a CLI import or backup) held SQLite's write lock past the busy timeout.
+    if (/^SQLITE_BUSY/.test(code)) {
+      return problem(503, 'The register is busy with another write; retry in a moment.', { code: 'BUSY' });
     }
     // PostgreSQL class 22 (data exception): a value it cannot store, e.g. a NUL character in text.
     if (/^22/.test(code)) {
