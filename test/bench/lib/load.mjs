@@ -6,15 +6,15 @@ import { summarise } from './stats.mjs';
 const agent = new Agent({ keepAliveTimeout: 30_000, connections: 4 });
 
 /** One request; returns { ms, status, bytes }. The body is read fully (a report is only done when sent). */
-export async function timed(url, { method = 'GET', headers = {}, body } = {}) {
+export async function timed(url, { method = 'GET', headers = {}, body, timeoutMs = 600_000 } = {}) {
   const started = performance.now();
   const res = await request(url, {
     method,
     headers,
     body,
     dispatcher: agent,
-    headersTimeout: 600_000,
-    bodyTimeout: 600_000,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
   });
   const buffer = Buffer.from(await res.body.arrayBuffer());
   return { ms: performance.now() - started, status: res.statusCode, bytes: buffer.length, buffer };

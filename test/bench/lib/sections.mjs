@@ -154,6 +154,7 @@ export async function postSection(ctx) {
   });
   const realRss = watch.stop();
   const realAnon = watch.anonMb;
+  const realCpuMs = watch.cpuMs;
 
   const bare = await startServer({
     script: join(ctx.benchDir, 'bare-limit-server.mjs'),
@@ -163,6 +164,7 @@ export async function postSection(ctx) {
     },
   });
   let limit;
+  const bareWatch = new RssWatch(bare.pid);
   try {
     limit = await postLoad({
       url: `${bare.baseUrl}/bare/devices`,
@@ -170,6 +172,7 @@ export async function postSection(ctx) {
       durationSec: opts.postSeconds,
     });
   } finally {
+    bareWatch.stop();
     await bare.stop();
   }
   const ratio = limit.requestsPerSec > 0 && real.ok > 0 ? real.requestsPerSec / limit.requestsPerSec : null;
@@ -191,7 +194,7 @@ export async function postSection(ctx) {
     unit: 'req/s',
     peakRssMb: realRss,
     peakAnonMb: realAnon,
-    extra: info(real),
+    extra: { ...info(real), serverCpuMsPerRequest: realCpuMs && real.total ? realCpuMs / real.total : null },
   });
   ctx.record({
     key: 'post.devices.p50',
@@ -213,7 +216,12 @@ export async function postSection(ctx) {
     min: limit.perSecond.min,
     max: limit.perSecond.max,
     unit: 'req/s',
-    extra: { ...info(limit), p50: limit.p50, p99: limit.p99 },
+    extra: {
+      ...info(limit),
+      p50: limit.p50,
+      p99: limit.p99,
+      serverCpuMsPerRequest: bareWatch.cpuMs && limit.total ? bareWatch.cpuMs / limit.total : null,
+    },
   });
   ctx.record({
     key: 'post.ratio',
@@ -221,6 +229,16 @@ export async function postSection(ctx) {
     median: ratio,
     unit: 'ratio',
     target: { op: '>=', value: 0.5, unit: 'ratio' },
+  });
+  const appCpu = realCpuMs && real.total ? realCpuMs / real.total : null;
+  const bareCpu = bareWatch.cpuMs && limit.total ? bareWatch.cpuMs / limit.total : null;
+  ctx.record({
+    key: 'post.cpuPerRequest',
+    name: 'POST server CPU per request (app; bare in max)',
+    median: appCpu,
+    max: bareCpu,
+    unit: 'ms',
+    extra: { ratio: appCpu && bareCpu ? bareCpu / appCpu : null },
   });
   if (real.non2xx > 0 || real.errors > 0) {
     ctx.warn(`POST /api/devices: ${real.non2xx} non-2xx answers and ${real.errors} errors of ${real.total}`);

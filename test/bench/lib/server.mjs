@@ -32,6 +32,17 @@ export function procStatusKb(pid, field) {
   }
 }
 
+/** CPU time (user + system) the process has used so far, in ms; null when it is gone. */
+export function procCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in ticks of 1/100 s
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Peak RSS of a section: resets the kernel's high-water mark (clear_refs 5, Linux >= 4.0) when allowed,
  * and also samples VmRSS every 25 ms; the larger of the two is the section's peak.
@@ -51,6 +62,7 @@ export class RssWatch {
     // RssAnon is the process's own memory (heap, SQLite cache); the rest of RSS is mapped file pages
     // (code, and the database through mmap), which belong to the OS page cache.
     this.anonPeakKb = procStatusKb(pid, 'RssAnon') ?? 0;
+    this.cpuStartMs = procCpuMs(pid);
     this.timer = setInterval(() => {
       const kb = procStatusKb(pid, 'VmRSS');
       if (kb !== null && kb > this.sampledPeakKb) this.sampledPeakKb = kb;
@@ -65,6 +77,9 @@ export class RssWatch {
     clearInterval(this.timer);
     const hwm = this.cleared ? (procStatusKb(this.pid, 'VmHWM') ?? 0) : 0;
     this.anonMb = Math.round(this.anonPeakKb / 102.4) / 10;
+    // CPU the server spent in the section: the fair measure on a machine shared with other work.
+    const cpuNow = procCpuMs(this.pid);
+    this.cpuMs = cpuNow !== null && this.cpuStartMs !== null ? cpuNow - this.cpuStartMs : null;
     return Math.round(Math.max(hwm, this.sampledPeakKb) / 102.4) / 10;
   }
 }
