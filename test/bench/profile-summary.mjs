@@ -58,6 +58,23 @@ for (const file of positionals) {
     }
   };
   process.stdout.write(`${file}: ${(total / 1e6).toFixed(2)} s sampled\n`);
+  // Inclusive time of the app's own functions (dist/): where, in the app's code, the time goes.
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const inclusive = new Map();
+  for (const [id, us] of selfUs) {
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const { callFrame } = byId.get(at);
+      const dist = callFrame.url.indexOf('/dist/');
+      if (dist < 0 || callFrame.url.includes('node_modules')) continue;
+      const key = `${callFrame.functionName || '(anonymous)'}  ${callFrame.url.slice(dist + 6)}:${callFrame.lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + us);
+    }
+  }
   show('self time by package', byPackage);
   show('self time by function', byFunction);
+  show('inclusive time of app functions', inclusive);
 }
