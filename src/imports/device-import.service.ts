@@ -49,8 +49,12 @@ export class DeviceImportService {
 
   private async importReadable(path: string, options: ImportOptions): Promise<ImportResult> {
     const format = await detectFormat(path);
-    const checked = await this.pass(path, format, this.dataSource.manager, null, options, null);
-    const result = this.result(format, options.dryRun, checked);
+    // Only the result is kept: the first pass's lookups are let go before the second pass builds its own.
+    const result = this.result(
+      format,
+      options.dryRun,
+      await this.pass(path, format, this.dataSource.manager, null, options, null),
+    );
     if (!result.accepted || options.dryRun || result.devicesCreated + result.casesCreated === 0)
       return result;
     try {
