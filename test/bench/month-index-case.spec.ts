@@ -1,6 +1,13 @@
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { monthIndexCase } from '../../src/foi-reports/foi-sql.js';
+
+// better-sqlite3 ships no type declarations (and @types/better-sqlite3 is not installed): the little used here.
+interface SqliteDb {
+  prepare(sql: string): { get(...values: unknown[]): unknown };
+  close(): void;
+}
+const Database = createRequire(import.meta.url)('better-sqlite3') as new (path: string) => SqliteDb;
 
 // The FOI month index, nested as a binary search, gives what one comparison per month gives:
 // the first month whose end is after the instant, or the number of months when none is.
