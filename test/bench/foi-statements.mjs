@@ -39,7 +39,9 @@ for (let run = 0; run < runs; run++) {
   const used = process.cpuUsage(cpu);
   const cpuMs = Math.round((used.user + used.system) / 1000);
   // CPU time is the fairer figure on a busy machine: it does not count waiting for a core.
-  process.stdout.write(`\nrun ${run + 1}: report ${Math.round(performance.now() - started)} ms (${cpuMs} ms CPU)\n`);
+  process.stdout.write(
+    `\nrun ${run + 1}: report ${Math.round(performance.now() - started)} ms (${cpuMs} ms CPU)\n`,
+  );
   for (const s of [...slow]) {
     process.stdout.write(`${String(s.time).padStart(7)} ms  ${s.sql.replace(/\s+/g, ' ').slice(0, 140)}\n`);
     if (run === runs - 1 && process.env.PLANS) {
