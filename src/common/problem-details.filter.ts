@@ -69,7 +69,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private fromDatabase(error: QueryFailedError): ProblemDetails {
-    const code = String((error.driverError as { code?: unknown } | undefined)?.code ?? '');
+    const raw = (error.driverError as { code?: unknown } | undefined)?.code;
+    const code = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '';
     const message = `${error.message} ${code}`;
     if (/UNIQUE constraint|unique constraint|23505/i.test(message)) {
       return problem(409, 'A record with the same unique value already exists.', { code: 'UNIQUE_CLASH' });
@@ -80,11 +81,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       });
     }
     // Another process (a CLI import or backup) held SQLite's write lock past the busy timeout.
-    if (/^SQLITE_BUSY/.test(code)) {
+    if (code.startsWith('SQLITE_BUSY')) {
       return problem(503, 'The register is busy with another write; retry in a moment.', { code: 'BUSY' });
     }
     // PostgreSQL class 22 (data exception): a value it cannot store, e.g. a NUL character in text.
-    if (/^22/.test(code)) {
+    if (code.startsWith('22')) {
       return problem(400, 'A value in the request cannot be stored (for example a NUL character in text).', {
         code: 'UNSTORABLE_VALUE',
       });
