@@ -114,6 +114,8 @@ export class FoiQueries {
   }
 
   // Q3: over the distinct cases of the Q1 devices, grouped by court result (totals are the sums).
+  // Grouped by c.id, not d.caseId (equal by the join): grouping by d.caseId let SQLite read every device
+  // in caseId order through the exhibit index instead of the window's range (4x the CPU at 1M devices).
   async q3(scope: FoiScope): Promise<Counted<Q3GroupRow>> {
     const filter = countedDevices(scope.deviceTypes);
     const rows = await runSql(
@@ -122,11 +124,11 @@ export class FoiQueries {
               SUM(CASE WHEN x."progressedToCourt" THEN 1 ELSE 0 END) AS "progressed",
               SUM(per."served") AS "devicesServed",
               SUM(CASE WHEN per."served" > 0 THEN 1 ELSE 0 END) AS "casesServed", ${DIGEST}
-       FROM (SELECT d."caseId" AS "caseId",
+       FROM (SELECT c."id" AS "caseId",
                     SUM(CASE WHEN d."evidentialUse" = :served THEN 1 ELSE 0 END) AS "served"
              FROM "devices" d INNER JOIN "cases" c ON c."id" = d."caseId"
              WHERE ${filter.sql} AND d."seizedAt" >= :start AND d."seizedAt" < :end
-             GROUP BY d."caseId") per
+             GROUP BY c."id") per
        INNER JOIN "cases" x ON x."id" = per."caseId"
        GROUP BY x."courtResult"`,
       { ...filter.params, served: SERVED_EVIDENCE, start: scope.start, end: scope.end },

@@ -73,13 +73,16 @@ export function aliasesOf(sql: string, table: string): string[] {
   return [...aliases];
 }
 
-/** Plan lines that read every row of the table without an index (`SCAN d`, not `SCAN d USING … INDEX`). */
+/**
+ * Plan lines that read every row of the table: `SCAN d`, and also `SCAN d USING [COVERING] INDEX …`,
+ * which walks a whole index (every row, in that index's order) rather than searching a range of it.
+ */
 export function fullScansOf(plan: PlanRow[], aliases: string[]): string[] {
   return plan
     .map((row) => row.detail)
     .filter((detail) => {
-      const match = /^SCAN (\S+)(.*)$/.exec(detail);
-      return match !== null && aliases.includes(match[1]) && !/USING (COVERING )?INDEX/.test(match[2]);
+      const match = /^SCAN (\S+)/.exec(detail);
+      return match !== null && aliases.includes(match[1]);
     });
 }
 
