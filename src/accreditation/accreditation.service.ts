@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { nowInstant } from '../common/columns.js';
+import { voidFields, voidRecord, type VoidTarget } from '../common/void-record.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../common/errors.js';
 import { newId } from '../common/new-id.js';
 import { Page } from '../common/pagination.dto.js';
@@ -23,6 +24,14 @@ import {
 } from './scope.js';
 import { checkDeviceType, checkScopeEntryCodes } from './scope-entry-rules.js';
 import { ScopeEntry } from './scope-entry.entity.js';
+
+const SCOPE_ENTRY_VOID: VoidTarget<ScopeEntry> = {
+  entity: ScopeEntry,
+  label: 'scope entry',
+  action: 'scope.void',
+  auditEntity: 'scope_entry',
+  snapshot: voidFields,
+};
 
 @Injectable()
 export class AccreditationService {
@@ -96,26 +105,9 @@ export class AccreditationService {
 
   async void(id: string, reason: string, actorId: string): Promise<ScopeEntry> {
     return this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(ScopeEntry);
-      const entry = await repo.findOneBy({ id });
+      const entry = await manager.getRepository(ScopeEntry).findOneBy({ id });
       if (!entry) throw new NotFoundError('SCOPE_ENTRY_NOT_FOUND', 'No scope entry has this id.');
-      if (entry.voidedAt) throw new ConflictError('ALREADY_VOIDED', 'This scope entry is already voided.');
-      const change = { voidedAt: nowInstant(), voidedBy: actorId, voidReason: reason };
-      const result = await repo.update(
-        { id, version: entry.version, voidedAt: IsNull() },
-        { ...change, updatedAt: change.voidedAt, version: entry.version + 1 },
-      );
-      if (result.affected === 0)
-        throw new ConflictError('ALREADY_VOIDED', 'This scope entry changed meanwhile.');
-      await this.audit.record(manager, {
-        actorId,
-        action: 'scope.void',
-        entity: 'scope_entry',
-        entityId: id,
-        before: { voidedAt: null, voidedBy: null, voidReason: null },
-        after: change,
-      });
-      return Object.assign(entry, change, { updatedAt: change.voidedAt, version: entry.version + 1 });
+      return voidRecord(manager, this.audit, SCOPE_ENTRY_VOID, entry, reason, actorId);
     });
   }
 

@@ -14,6 +14,7 @@ import {
   ValidationFailedError,
 } from '../common/errors.js';
 import { requireVersion } from '../common/if-match.js';
+import { voidRecord, type VoidTarget } from '../common/void-record.js';
 import { newId } from '../common/new-id.js';
 import { Page } from '../common/pagination.dto.js';
 import { appConfig } from '../config/app.config.js';
@@ -40,6 +41,14 @@ const CLASSIFYING: (keyof CaseFields)[] = [
   'courtResult',
   'courtResultAt',
 ];
+
+const CASE_VOID: VoidTarget<Case> = {
+  entity: Case,
+  label: 'case',
+  action: 'case.void',
+  auditEntity: 'case',
+  snapshot: toCaseResponse,
+};
 
 @Injectable()
 export class CasesService {
@@ -136,24 +145,7 @@ export class CasesService {
           'This case still has devices that are not voided: void its devices first, or move them to the right case.',
         );
       }
-      const result = await manager
-        .createQueryBuilder()
-        .update(Case)
-        .set({ voidedAt: nowInstant(), voidedBy: actor.id, voidReason: reason, version: () => 'version + 1' })
-        .where('id = :id AND version = :version', { id, version: current.version })
-        .execute();
-      if (result.affected !== 1)
-        throw new ConflictError('CONCURRENT_CHANGE', 'The case changed meanwhile; retry.');
-      const voided = await this.findOne(id, manager);
-      await this.audit.record(manager, {
-        actorId: actor.id,
-        action: 'case.void',
-        entity: 'case',
-        entityId: id,
-        before: toCaseResponse(current),
-        after: toCaseResponse(voided),
-      });
-      return voided;
+      return voidRecord(manager, this.audit, CASE_VOID, current, reason, actor.id);
     });
   }
 

@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CasesService } from '../cases/cases.service.js';
 import { lockKey } from '../cases/key-lock.js';
 import { nowInstant, toInstant } from '../common/columns.js';
+import { voidRecord, type VoidTarget } from '../common/void-record.js';
 import {
   ConflictError,
   NotFoundError,
@@ -44,6 +45,14 @@ const OPTIONAL = [
   'companionApp',
   'cloudAccountIdentifier',
 ] as const;
+
+const DEVICE_VOID: VoidTarget<Device> = {
+  entity: Device,
+  label: 'device',
+  action: 'device.void',
+  auditEntity: 'device',
+  snapshot: deviceRecord,
+};
 
 @Injectable()
 export class DevicesService {
@@ -155,28 +164,9 @@ export class DevicesService {
 
   async void(id: string, reason: string, actor: AuthUser): Promise<Device> {
     return this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(Device);
-      const current = await repo.findOneBy({ id });
+      const current = await manager.getRepository(Device).findOneBy({ id });
       if (!current) throw new NotFoundError('DEVICE_NOT_FOUND', 'No device has this id.');
-      if (current.voidedAt) throw new ConflictError('ALREADY_VOIDED', 'This device is already voided.');
-      const result = await manager
-        .createQueryBuilder()
-        .update(Device)
-        .set({ voidedAt: nowInstant(), voidedBy: actor.id, voidReason: reason, version: () => 'version + 1' })
-        .where('id = :id AND version = :version', { id, version: current.version })
-        .execute();
-      if (result.affected !== 1)
-        throw new ConflictError('CONCURRENT_CHANGE', 'The device changed meanwhile; retry.');
-      const voided = await repo.findOneByOrFail({ id });
-      await this.audit.record(manager, {
-        actorId: actor.id,
-        action: 'device.void',
-        entity: 'device',
-        entityId: id,
-        before: deviceRecord(current),
-        after: deviceRecord(voided),
-      });
-      return voided;
+      return voidRecord(manager, this.audit, DEVICE_VOID, current, reason, actor.id);
     });
   }
 

@@ -7,6 +7,7 @@ import { isLocalDate, localDateOf, startOfLocalDate } from '../accreditation/loc
 import { unknownCode } from '../accreditation/scope-entry-rules.js';
 import { AuditService } from '../audit/audit.service.js';
 import { nowInstant, toInstant } from '../common/columns.js';
+import { voidFields, voidRecord, type VoidTarget } from '../common/void-record.js';
 import {
   ConflictError,
   FieldError,
@@ -36,6 +37,14 @@ import {
   scopeInstant,
   withDefaultTimes,
 } from './examination-rules.js';
+
+const EXAMINATION_VOID: VoidTarget<Examination> = {
+  entity: Examination,
+  label: 'examination',
+  action: 'examination.void',
+  auditEntity: 'examination',
+  snapshot: voidFields,
+};
 
 @Injectable()
 export class ExaminationsService {
@@ -118,28 +127,9 @@ export class ExaminationsService {
   }
 
   async void(id: string, reason: string, actorId: string): Promise<Examination> {
-    return this.dataSource.transaction(async (manager) => {
-      const exam = await this.findIn(manager, id);
-      if (exam.voidedAt) throw new ConflictError('ALREADY_VOIDED', 'This examination is already voided.');
-      const change = { voidedAt: nowInstant(), voidedBy: actorId, voidReason: reason };
-      const result = await manager
-        .getRepository(Examination)
-        .update(
-          { id, version: exam.version, voidedAt: IsNull() },
-          { ...change, updatedAt: change.voidedAt, version: exam.version + 1 },
-        );
-      if (result.affected === 0)
-        throw new ConflictError('ALREADY_VOIDED', 'This examination changed meanwhile.');
-      await this.audit.record(manager, {
-        actorId,
-        action: 'examination.void',
-        entity: 'examination',
-        entityId: id,
-        before: { voidedAt: null, voidedBy: null, voidReason: null },
-        after: change,
-      });
-      return Object.assign(exam, change, { updatedAt: change.voidedAt, version: exam.version + 1 });
-    });
+    return this.dataSource.transaction(async (manager) =>
+      voidRecord(manager, this.audit, EXAMINATION_VOID, await this.findIn(manager, id), reason, actorId),
+    );
   }
 
   async list(query: ExaminationQueryDto): Promise<Page<Examination>> {
