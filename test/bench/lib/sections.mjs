@@ -55,7 +55,7 @@ export async function foiSection(ctx) {
       const url = `${server.baseUrl}${path}?deviceType=${type}&${w.query}`;
       const watch = new RssWatch(server.pid);
       // Windows without a target get fewer runs: a ten-year report over every device takes a while.
-      const runs = targets[format] ? opts.runs : Math.min(3, opts.runs);
+      const runs = targets[format] ? opts.runs : Math.min(2, opts.runs);
       const r = await repeat(url, { runs, warmup: 1, headers });
       const extra = { url: url.replace(server.baseUrl, ''), bytes: r.bytes };
       if (format === 'json') extra.q1Total = JSON.parse(r.last.toString('utf8'))?.q1?.total;
