@@ -6,13 +6,11 @@ import { Brackets, DataSource } from 'typeorm';
 import { Role } from '../auth/role.enum.js';
 import { Case } from '../cases/case.entity.js';
 import { toCaseResponse } from '../cases/dto/case-response.dto.js';
-import { toInstant } from '../common/columns.js';
-import { RuleViolationError } from '../common/errors.js';
 import { appConfig } from '../config/app.config.js';
 import { Device } from '../devices/device.entity.js';
 import { DeviceCodes } from '../devices/device-codes.js';
+import { applyDeviceFilters, seizedWindow, type SeizedWindow } from '../devices/device-filters.js';
 import { toDeviceResponse } from '../devices/dto/device-response.dto.js';
-import { normaliseExhibitRef } from '../devices/exhibit-reference.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import { DEVICE_SHEET_COLUMNS, SheetColumn } from './device-columns.js';
 import type { DeviceExportQueryDto } from './dto/device-export-query.dto.js';
@@ -43,23 +41,18 @@ export class DeviceExportService {
   // Checks the filters (as GET /api/devices does) before anything is streamed.
   prepare(query: DeviceExportQueryDto, role: Role): DeviceExport {
     this.codes.check(query);
-    const from = query.seizedFrom === undefined ? undefined : toInstant(query.seizedFrom);
-    const to = query.seizedTo === undefined ? undefined : toInstant(query.seizedTo);
-    if (from !== undefined && to !== undefined && from > to) {
-      throw new RuleViolationError('WINDOW_REVERSED', 'seizedTo', 'seizedTo is before seizedFrom');
-    }
+    const window = seizedWindow(query);
     // Personal and restricted fields follow the caller's role, through the API's own response mapper.
     const visible = new Set(Object.keys(toDeviceResponse(new Device(), role)));
     const columns = DEVICE_SHEET_COLUMNS.filter((c) => c.target === 'case' || visible.has(c.field));
-    return { columns, pages: () => this.pages(query, role, columns, from, to) };
+    return { columns, pages: () => this.pages(query, role, columns, window) };
   }
 
   private async *pages(
     query: DeviceExportQueryDto,
     role: Role,
     columns: SheetColumn[],
-    from: string | undefined,
-    to: string | undefined,
+    window: SeizedWindow,
   ): AsyncGenerator<ExportCell[][]> {
     let after: { seizedAt: string; id: string } | null = null;
     for (;;) {
@@ -67,18 +60,7 @@ export class DeviceExportService {
         .getRepository(Device)
         .createQueryBuilder('d')
         .innerJoinAndMapOne('d.case', Case, 'c', 'c.id = d.caseId');
-      if (!query.includeVoided) qb.andWhere('d.voidedAt IS NULL');
-      if (query.caseId !== undefined) qb.andWhere('d.caseId = :caseId', { caseId: query.caseId });
-      if (query.deviceType !== undefined)
-        qb.andWhere('d.deviceType IN (:...types)', { types: query.deviceType });
-      for (const field of ['custodyStatus', 'evidentialUse'] as const) {
-        if (query[field] !== undefined) qb.andWhere(`d.${field} = :${field}`, { [field]: query[field] });
-      }
-      if (from !== undefined) qb.andWhere('d.seizedAt >= :from', { from });
-      if (to !== undefined) qb.andWhere('d.seizedAt < :to', { to });
-      if (query.exhibitRef !== undefined) {
-        qb.andWhere('d.exhibitRef = :exhibitRef', { exhibitRef: normaliseExhibitRef(query.exhibitRef) });
-      }
+      applyDeviceFilters(qb, query, window);
       if (after) {
         // The range on seizedAt alone lets the seizedAt index do the work; the rest breaks ties by id.
         qb.andWhere('d.seizedAt >= :afterAt', { afterAt: after.seizedAt }).andWhere(
