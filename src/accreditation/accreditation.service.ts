@@ -3,6 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { newRecordColumns } from '../common/evidential-record.js';
 import { nowInstant } from '../common/columns.js';
 import { voidFields, voidRecord, type VoidTarget } from '../common/void-record.js';
 import { ConflictError, NotFoundError, ValidationFailedError } from '../common/errors.js';
@@ -59,13 +60,7 @@ export class AccreditationService {
       status: dto.status,
       effectiveFrom: dto.effectiveFrom,
       notes: dto.notes ?? null,
-      createdAt: now,
-      createdBy: actorId,
-      updatedAt: now,
-      version: 1,
-      voidedAt: null,
-      voidedBy: null,
-      voidReason: null,
+      ...newRecordColumns(actorId, now),
     });
     return this.dataSource.transaction(async (manager) => {
       await this.assertLineFree(manager, entry);

@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { newRecordColumns } from '../common/evidential-record.js';
 import { nowInstant } from '../common/columns.js';
 import {
   ConflictError,
@@ -67,13 +68,7 @@ export class CasesService {
       const now = nowInstant();
       const entity = Object.assign(new Case(), values, {
         id: newId(),
-        createdAt: now,
-        createdBy: actor.id,
-        updatedAt: now,
-        version: 1,
-        voidedAt: null,
-        voidedBy: null,
-        voidReason: null,
+        ...newRecordColumns(actor.id, now),
       });
       await manager.getRepository(Case).insert(entity);
       await this.audit.record(manager, {

@@ -27,3 +27,16 @@ export abstract class EvidentialRecord {
   @Column({ type: 'varchar', length: 500, nullable: true })
   voidReason: string | null;
 }
+
+// The columns a record starts life with: created and updated now by the actor, version 1, not voided.
+export function newRecordColumns(actorId: string, now: string) {
+  return {
+    createdAt: now,
+    createdBy: actorId,
+    updatedAt: now,
+    version: 1,
+    voidedAt: null,
+    voidedBy: null,
+    voidReason: null,
+  };
+}

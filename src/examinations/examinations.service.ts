@@ -6,6 +6,7 @@ import { AccreditationService } from '../accreditation/accreditation.service.js'
 import { isLocalDate, localDateOf, startOfLocalDate } from '../accreditation/local-date.js';
 import { unknownCode } from '../accreditation/scope-entry-rules.js';
 import { AuditService } from '../audit/audit.service.js';
+import { newRecordColumns } from '../common/evidential-record.js';
 import { nowInstant, toInstant } from '../common/columns.js';
 import { voidFields, voidRecord, type VoidTarget } from '../common/void-record.js';
 import {
@@ -73,13 +74,7 @@ export class ExaminationsService {
       dataRecovered: null,
       methods: null,
       findingsSummary: null,
-      createdAt: now,
-      createdBy: actorId,
-      updatedAt: now,
-      version: 1,
-      voidedAt: null,
-      voidedBy: null,
-      voidReason: null,
+      ...newRecordColumns(actorId, now),
     });
     return this.dataSource.transaction(async (manager) => {
       const next = await this.apply(manager, exam, null, dto, device, now);

@@ -3,6 +3,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Case } from '../cases/case.entity.js';
 import { toCaseResponse } from '../cases/dto/case-response.dto.js';
+import { newRecordColumns } from '../common/evidential-record.js';
 import { nowInstant } from '../common/columns.js';
 import { newId } from '../common/new-id.js';
 import { Device } from '../devices/device.entity.js';
@@ -210,13 +211,7 @@ export class ImportPass {
     const actor = this.writer?.actor.id ?? '';
     return {
       id,
-      createdAt: now,
-      createdBy: actor,
-      updatedAt: now,
-      version: 1,
-      voidedAt: null,
-      voidedBy: null,
-      voidReason: null,
+      ...newRecordColumns(actor, now),
     };
   }
 
