@@ -5,29 +5,34 @@ import { EvidentialRecord } from '../common/evidential-record.js';
 
 export type PowerState = 'ON' | 'OFF' | 'UNKNOWN';
 
+const FOI_DEVICE_FIELDS = [
+  'voidedAt',
+  'caseVoidedAt',
+  'caseId',
+  'evidentialUse',
+  'version',
+  'updatedAt',
+  'caseKind',
+  'caseOffenceGroup',
+  'caseOffenceSubgroup',
+  'caseIncidentCategory',
+  'caseCourtResult',
+  'caseProgressedToCourt',
+  'caseVersion',
+  'caseUpdatedAt',
+];
+
+// Copies of the case's FOI fields, written only by database triggers (migration CopyFoiFields) and read
+// only by the FOI report: never inserted, updated or selected by the application.
+const COPY = { nullable: true, insert: false, update: false, select: false } as const;
+
 @Entity('devices')
 @Index('UQ_devices_case_exhibit', ['caseId', 'exhibitRef'], { unique: true })
-// Covering indexes for the FOI report (migration AddFoiCoveringIndexes): a window of seizures is read
-// from the index alone, never from the table rows.
-@Index('IDX_devices_type_seized_cover', [
-  'deviceType',
-  'seizedAt',
-  'voidedAt',
-  'caseId',
-  'evidentialUse',
-  'version',
-  'updatedAt',
-])
+// Covering indexes for the FOI report (migrations AddFoiCoveringIndexes, CopyFoiFields): a window of
+// seizures, with each device's copy of its case's FOI fields, is read from the index alone.
+@Index('IDX_devices_type_seized_foi', ['deviceType', 'seizedAt', ...FOI_DEVICE_FIELDS])
 @Index('IDX_devices_id_cover', ['id', 'deviceType', 'voidedAt', 'caseId', 'seizedAt', 'version', 'updatedAt'])
-@Index('IDX_devices_seized_cover', [
-  'seizedAt',
-  'deviceType',
-  'voidedAt',
-  'caseId',
-  'evidentialUse',
-  'version',
-  'updatedAt',
-])
+@Index('IDX_devices_seized_foi', ['seizedAt', 'deviceType', ...FOI_DEVICE_FIELDS])
 @Index('IDX_devices_custody_status', ['custodyStatus'])
 export class Device extends EvidentialRecord {
   @Column({ type: 'varchar', length: 36 })
@@ -87,4 +92,31 @@ export class Device extends EvidentialRecord {
 
   @CodeColumn({ default: 'UNKNOWN' })
   evidentialUse: string;
+
+  @Column({ type: 'varchar', length: 10, ...COPY })
+  caseKind?: string | null;
+
+  @CodeColumn(COPY)
+  caseOffenceGroup?: string | null;
+
+  @CodeColumn(COPY)
+  caseOffenceSubgroup?: string | null;
+
+  @CodeColumn(COPY)
+  caseIncidentCategory?: string | null;
+
+  @CodeColumn(COPY)
+  caseCourtResult?: string | null;
+
+  @Column({ type: 'boolean', ...COPY })
+  caseProgressedToCourt?: boolean | null;
+
+  @InstantColumn(COPY)
+  caseVoidedAt?: string | null;
+
+  @Column({ type: 'integer', ...COPY })
+  caseVersion?: number | null;
+
+  @InstantColumn(COPY)
+  caseUpdatedAt?: string | null;
 }

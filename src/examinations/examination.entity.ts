@@ -5,18 +5,30 @@ import { Device } from '../devices/device.entity.js';
 
 export type ExaminationStatus = 'REQUESTED' | 'IN_PROGRESS' | 'COMPLETED' | 'CANCELLED';
 
-@Entity('examinations')
-@Index('IDX_examinations_device', ['deviceId'])
-// Covering indexes for the FOI report (migration AddFoiCoveringIndexes).
-@Index('IDX_examinations_started_cover', [
-  'startedAt',
+const STARTED_FOI = ['startedAt', 'voidedAt', 'deviceVoidedAt', 'scopeStatus', 'version', 'updatedAt'];
+const COMPLETED_FOI = [
+  'completedAt',
+  'cancelledAt',
   'voidedAt',
+  'deviceVoidedAt',
+  'requestedAt',
+  'deviceSeizedAt',
   'deviceId',
-  'scopeStatus',
   'version',
   'updatedAt',
-])
-@Index('IDX_examinations_completed_cover', ['completedAt', 'voidedAt', 'deviceId', 'version', 'updatedAt'])
+];
+
+// Copies of the device's fields, written only by database triggers (migration CopyFoiFields) and read
+// only by the FOI report: never inserted, updated or selected by the application.
+const COPY = { nullable: true, insert: false, update: false, select: false } as const;
+
+@Entity('examinations')
+@Index('IDX_examinations_device', ['deviceId'])
+// Covering indexes for the FOI report (migrations AddFoiCoveringIndexes, CopyFoiFields).
+@Index('IDX_examinations_started_foi', STARTED_FOI)
+@Index('IDX_examinations_type_started_foi', ['deviceType', ...STARTED_FOI])
+@Index('IDX_examinations_completed_foi', COMPLETED_FOI)
+@Index('IDX_examinations_type_completed_foi', ['deviceType', ...COMPLETED_FOI])
 @Index('IDX_examinations_status', ['status'])
 export class Examination extends EvidentialRecord {
   @Column({ type: 'varchar', length: 36 })
@@ -59,4 +71,14 @@ export class Examination extends EvidentialRecord {
 
   @Column({ type: 'text', nullable: true })
   findingsSummary: string | null;
+
+  @CodeColumn(COPY)
+  deviceType?: string | null;
+
+  @InstantColumn(COPY)
+  deviceSeizedAt?: string | null;
+
+  // The device's void instant, or else its case's: the examination counts only while neither is voided.
+  @InstantColumn(COPY)
+  deviceVoidedAt?: string | null;
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
   countedDevices,
+  countedExaminations,
   emptyDigest,
   mergeDigest,
   monthIndexCase,
@@ -60,12 +61,11 @@ export interface CompletionRow {
 }
 
 const SERVED_EVIDENCE = 'SERVED_EVIDENCE';
-// Examinations are read first, by their date index: CROSS JOIN keeps SQLite from starting at every
-// device of the type ever seized (PostgreSQL plans a CROSS JOIN with these WHERE terms as an inner join).
-const EXAMINATIONS_FIRST = `"examinations" x CROSS JOIN "devices" d CROSS JOIN "cases" c`;
-const JOINED = `d."id" = x."deviceId" AND c."id" = d."caseId"`;
 const DIGEST = `SUM(x."version") AS "versionSum", MAX(x."updatedAt") AS "lastUpdatedAt"`;
 
+// Every statement reads one index range of devices or examinations and nothing else: a device carries
+// copies of its case's FOI fields and an examination copies of its device's type, seizure and void
+// (migration CopyFoiFields, kept by triggers), so no counted row is joined to another table.
 @Injectable()
 export class FoiQueries {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -79,7 +79,7 @@ export class FoiQueries {
       `SELECT x."deviceType" AS "deviceType", x."monthIndex" AS "monthIndex", COUNT(*) AS "devices", ${DIGEST}
        FROM (SELECT d."deviceType" AS "deviceType", ${month.sql} AS "monthIndex",
                     d."version" AS "version", d."updatedAt" AS "updatedAt"
-             FROM "devices" d INNER JOIN "cases" c ON c."id" = d."caseId"
+             FROM "devices" d
              WHERE ${filter.sql} AND d."seizedAt" >= :start AND d."seizedAt" < :end) x
        GROUP BY x."deviceType", x."monthIndex"`,
       { ...filter.params, ...month.params, start: scope.start, end: scope.end },
@@ -91,19 +91,31 @@ export class FoiQueries {
     }));
   }
 
-  // Q2: the same devices by their case's classification; cases are distinct within a group.
-  async q2(scope: FoiScope): Promise<Q2GroupRow[]> {
+  // Q2 and Q3 in one pass over the window's devices: first per case (its devices, those served as
+  // evidence, and its fields, the same on each of its devices), then per classification and court
+  // result. A case has one classification and one court result, so distinct cases add up across rows.
+  async cases(scope: FoiScope): Promise<{ q2: Q2GroupRow[]; q3: Counted<Q3GroupRow> }> {
     const filter = countedDevices(scope.deviceTypes);
+    const groups = ['kind', 'offenceGroup', 'offenceSubgroup', 'incidentCategory', 'courtResult'];
     const rows = await runSql(
       this.dataSource,
-      `SELECT c."kind" AS "kind", c."offenceGroup" AS "offenceGroup", c."offenceSubgroup" AS "offenceSubgroup",
-              c."incidentCategory" AS "incidentCategory", COUNT(*) AS "devices", COUNT(DISTINCT c."id") AS "cases"
-       FROM "devices" d INNER JOIN "cases" c ON c."id" = d."caseId"
-       WHERE ${filter.sql} AND d."seizedAt" >= :start AND d."seizedAt" < :end
-       GROUP BY c."kind", c."offenceGroup", c."offenceSubgroup", c."incidentCategory"`,
-      { ...filter.params, start: scope.start, end: scope.end },
+      `SELECT ${groups.map((g) => `p."${g}" AS "${g}"`).join(', ')}, p."progressed" AS "progressed",
+              COUNT(*) AS "cases", SUM(p."devices") AS "devices", SUM(p."served") AS "devicesServed",
+              SUM(CASE WHEN p."served" > 0 THEN 1 ELSE 0 END) AS "casesServed",
+              SUM(p."caseVersion") AS "versionSum", MAX(p."caseUpdatedAt") AS "lastUpdatedAt"
+       FROM (SELECT d."caseId" AS "caseId",
+                    ${groups.map((g) => `MAX(d."case${g[0].toUpperCase()}${g.slice(1)}") AS "${g}"`).join(', ')},
+                    MAX(CASE WHEN d."caseProgressedToCourt" THEN 1 ELSE 0 END) AS "progressed",
+                    COUNT(*) AS "devices",
+                    SUM(CASE WHEN d."evidentialUse" = :served THEN 1 ELSE 0 END) AS "served",
+                    MAX(d."caseVersion") AS "caseVersion", MAX(d."caseUpdatedAt") AS "caseUpdatedAt"
+             FROM "devices" d
+             WHERE ${filter.sql} AND d."seizedAt" >= :start AND d."seizedAt" < :end
+             GROUP BY d."caseId") p
+       GROUP BY ${groups.map((g) => `p."${g}"`).join(', ')}, p."progressed"`,
+      { ...filter.params, served: SERVED_EVIDENCE, start: scope.start, end: scope.end },
     );
-    return rows.map((r) => ({
+    const q2 = rows.map((r) => ({
       kind: nullable(r.kind),
       offenceGroup: nullable(r.offenceGroup),
       offenceSubgroup: nullable(r.offenceSubgroup),
@@ -111,45 +123,36 @@ export class FoiQueries {
       devices: toCount(r.devices),
       cases: toCount(r.cases),
     }));
-  }
-
-  // Q3: over the distinct cases of the Q1 devices, grouped by court result (totals are the sums).
-  // Grouped by c.id, not d.caseId (equal by the join): grouping by d.caseId let SQLite read every device
-  // in caseId order through the exhibit index instead of the window's range (4x the CPU at 1M devices).
-  async q3(scope: FoiScope): Promise<Counted<Q3GroupRow>> {
-    const filter = countedDevices(scope.deviceTypes);
-    const rows = await runSql(
-      this.dataSource,
-      `SELECT x."courtResult" AS "courtResult", COUNT(*) AS "cases",
-              SUM(CASE WHEN x."progressedToCourt" THEN 1 ELSE 0 END) AS "progressed",
-              SUM(per."served") AS "devicesServed",
-              SUM(CASE WHEN per."served" > 0 THEN 1 ELSE 0 END) AS "casesServed", ${DIGEST}
-       FROM (SELECT c."id" AS "caseId",
-                    SUM(CASE WHEN d."evidentialUse" = :served THEN 1 ELSE 0 END) AS "served"
-             FROM "devices" d INNER JOIN "cases" c ON c."id" = d."caseId"
-             WHERE ${filter.sql} AND d."seizedAt" >= :start AND d."seizedAt" < :end
-             GROUP BY c."id") per
-       INNER JOIN "cases" x ON x."id" = per."caseId"
-       GROUP BY x."courtResult"`,
-      { ...filter.params, served: SERVED_EVIDENCE, start: scope.start, end: scope.end },
-    );
-    return counted(rows, 'cases', (r) => ({
-      courtResult: nullable(r.courtResult),
-      cases: toCount(r.cases),
-      progressed: toCount(r.progressed),
-      devicesServed: toCount(r.devicesServed),
-      casesServed: toCount(r.casesServed),
-    }));
+    // Q3 by court result (the rows above also split it by classification and progression).
+    const { digest } = counted(rows, 'cases', () => ({}));
+    const byResult = new Map<string | null, Q3GroupRow>();
+    for (const r of rows) {
+      const courtResult = nullable(r.courtResult);
+      const row = byResult.get(courtResult) ?? {
+        courtResult,
+        cases: 0,
+        progressed: 0,
+        devicesServed: 0,
+        casesServed: 0,
+      };
+      row.cases += toCount(r.cases);
+      if (toCount(r.progressed) > 0) row.progressed += toCount(r.cases);
+      row.devicesServed += toCount(r.devicesServed);
+      row.casesServed += toCount(r.casesServed);
+      byResult.set(courtResult, row);
+    }
+    const q3 = { rows: [...byResult.values()], digest };
+    return { q2, q3 };
   }
 
   // Q4 (and Q5's total): examinations of the type(s) started in the window, by scope status.
   async examinationsStarted(scope: FoiScope): Promise<Counted<ScopeStatusRow>> {
-    const filter = countedDevices(scope.deviceTypes);
+    const filter = countedExaminations(scope.deviceTypes);
     const rows = await runSql(
       this.dataSource,
       `SELECT x."scopeStatus" AS "scopeStatus", COUNT(*) AS "examinations", ${DIGEST}
-       FROM ${EXAMINATIONS_FIRST}
-       WHERE ${JOINED} AND x."voidedAt" IS NULL AND ${filter.sql} AND x."startedAt" >= :start AND x."startedAt" < :end
+       FROM "examinations" x
+       WHERE ${filter.sql} AND x."startedAt" >= :start AND x."startedAt" < :end
        GROUP BY x."scopeStatus"`,
       { ...filter.params, start: scope.start, end: scope.end },
     );
@@ -159,36 +162,45 @@ export class FoiQueries {
     }));
   }
 
-  // Backlog: devices with an examination requested before the end, neither completed nor cancelled by then.
+  // Backlog: devices with an examination requested before the end, neither completed nor cancelled by
+  // then. Three disjoint index ranges (completed after the end; open; cancelled after the end), so the
+  // statement reads the examinations open at the end, not every examination requested before it.
   async awaitingAtEnd(scope: FoiScope): Promise<Counted<{ devices: number }>> {
-    const filter = countedDevices(scope.deviceTypes);
+    const filter = countedExaminations(scope.deviceTypes);
+    const part = (closed: string) =>
+      `SELECT x."deviceId" AS "deviceId", x."version" AS "version", x."updatedAt" AS "updatedAt"
+       FROM "examinations" x WHERE ${filter.sql} AND ${closed} AND x."requestedAt" < :end`;
     const rows = await runSql(
       this.dataSource,
-      `SELECT COUNT(DISTINCT d."id") AS "devices", COUNT(*) AS "examinations", ${DIGEST}
-       FROM ${EXAMINATIONS_FIRST}
-       WHERE ${JOINED} AND x."voidedAt" IS NULL AND ${filter.sql} AND x."requestedAt" < :end
-         AND (x."completedAt" IS NULL OR x."completedAt" >= :end)
-         AND (x."cancelledAt" IS NULL OR x."cancelledAt" >= :end)`,
+      `SELECT COUNT(DISTINCT o."deviceId") AS "devices", COUNT(*) AS "examinations",
+              SUM(o."version") AS "versionSum", MAX(o."updatedAt") AS "lastUpdatedAt"
+       FROM (${part('x."completedAt" >= :end AND (x."cancelledAt" IS NULL OR x."cancelledAt" >= :end)')}
+             UNION ALL ${part('x."completedAt" IS NULL AND x."cancelledAt" IS NULL')}
+             UNION ALL ${part('x."completedAt" IS NULL AND x."cancelledAt" >= :end')}) o`,
       { ...filter.params, end: scope.end },
     );
     return counted(rows, 'examinations', (r) => ({ devices: toCount(r.devices) }));
   }
 
   // Backlog median: the only query returning one row per record, and only two instants each
-  // (portable day arithmetic in SQL is not possible on text instants).
+  // (portable day arithmetic in SQL is not possible on text instants). The seizure instant is the
+  // examination's copy of its device's; the digest sums them (in seconds) too, so a change of a
+  // device's seizure changes the fingerprint even when the device was seized before the window.
   async completions(scope: FoiScope): Promise<Counted<CompletionRow>> {
-    const filter = countedDevices(scope.deviceTypes);
+    const filter = countedExaminations(scope.deviceTypes);
     const rows = await runSql(
       this.dataSource,
-      `SELECT d."seizedAt" AS "seizedAt", x."completedAt" AS "completedAt",
-              x."version" + d."version" AS "versionSum",
-              CASE WHEN x."updatedAt" > d."updatedAt" THEN x."updatedAt" ELSE d."updatedAt" END AS "lastUpdatedAt"
-       FROM ${EXAMINATIONS_FIRST}
-       WHERE ${JOINED} AND x."voidedAt" IS NULL AND ${filter.sql} AND x."completedAt" >= :start AND x."completedAt" < :end`,
+      `SELECT x."deviceSeizedAt" AS "seizedAt", x."completedAt" AS "completedAt",
+              x."version" AS "versionSum", x."updatedAt" AS "lastUpdatedAt"
+       FROM "examinations" x
+       WHERE ${filter.sql} AND x."completedAt" >= :start AND x."completedAt" < :end`,
       { ...filter.params, start: scope.start, end: scope.end },
     );
-    const digest = emptyDigest();
-    for (const row of rows) mergeDigest(digest, row, 1);
+    const digest: RecordSetDigest & { seizedSeconds: number } = { ...emptyDigest(), seizedSeconds: 0 };
+    for (const row of rows) {
+      mergeDigest(digest, row, 1);
+      digest.seizedSeconds += Math.floor(Date.parse(String(row.seizedAt)) / 1000);
+    }
     return {
       rows: rows.map((r) => ({ seizedAt: String(r.seizedAt), completedAt: String(r.completedAt) })),
       digest,

@@ -77,8 +77,7 @@ export class FoiReportService {
       scope,
       months.map((m) => m.end),
     );
-    const q2 = await this.queries.q2(scope);
-    const q3 = await this.queries.q3(scope);
+    const { q2, q3 } = await this.queries.cases(scope);
     const started = await this.queries.examinationsStarted(scope);
     const awaiting = await this.queries.awaitingAtEnd(scope);
     const completions = await this.queries.completions(scope);

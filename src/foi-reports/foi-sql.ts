@@ -20,13 +20,26 @@ export async function runSql<T = Record<string, unknown>>(
   return (await dataSource.query(text, values)) as T[];
 }
 
-// Devices that count: not voided, their case not voided, of the type(s). `d` and `c` are the aliases.
+// Devices that count: not voided, their case not voided (the device's copy of its case's void, kept by
+// the triggers of migration CopyFoiFields), of the type(s). `d` is the alias.
 export function countedDevices(deviceTypes: string[] | null): SqlFragment {
-  const typeFilter = deviceTypes ? ' AND d."deviceType" IN (:...deviceTypes)' : '';
   return {
-    sql: `d."voidedAt" IS NULL AND c."voidedAt" IS NULL${typeFilter}`,
+    sql: `d."voidedAt" IS NULL AND d."caseVoidedAt" IS NULL${typeFilter('d', deviceTypes)}`,
     params: deviceTypes ? { deviceTypes } : {},
   };
+}
+
+// Examinations that count: not voided, their device and its case not voided (the examination's copy
+// deviceVoidedAt), of the type(s) (its copy of the device's type). `x` is the alias.
+export function countedExaminations(deviceTypes: string[] | null): SqlFragment {
+  return {
+    sql: `x."voidedAt" IS NULL AND x."deviceVoidedAt" IS NULL${typeFilter('x', deviceTypes)}`,
+    params: deviceTypes ? { deviceTypes } : {},
+  };
+}
+
+function typeFilter(alias: string, deviceTypes: string[] | null): string {
+  return deviceTypes ? ` AND ${alias}."deviceType" IN (:...deviceTypes)` : '';
 }
 
 // A CASE giving the 0-based month of an instant column: boundaries are the months' ends, in order.
