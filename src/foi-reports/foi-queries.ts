@@ -6,9 +6,9 @@ import {
   countedExaminations,
   emptyDigest,
   mergeDigest,
-  monthIndexCase,
   type RecordSetDigest,
   runSql,
+  type SqlParams,
   toCount,
 } from './foi-sql.js';
 
@@ -70,20 +70,22 @@ const DIGEST = `SUM(x."version") AS "versionSum", MAX(x."updatedAt") AS "lastUpd
 export class FoiQueries {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  // Q1: devices seized in the window, by device type and month (months end at monthEnds).
-  async q1(scope: FoiScope, monthEnds: string[]): Promise<Counted<Q1Row>> {
+  // Q1: devices seized in the window, by device type and month: one index range per month (a UNION ALL),
+  // so each month is grouped by type on its own, and no row is sorted by a computed month (measured: a
+  // third of the CPU of one range with the month computed per row and grouped).
+  async q1(scope: FoiScope, months: { start: string; end: string }[]): Promise<Counted<Q1Row>> {
     const filter = countedDevices(scope.deviceTypes);
-    const month = monthIndexCase('d."seizedAt"', monthEnds);
-    const rows = await runSql(
-      this.dataSource,
-      `SELECT x."deviceType" AS "deviceType", x."monthIndex" AS "monthIndex", COUNT(*) AS "devices", ${DIGEST}
-       FROM (SELECT d."deviceType" AS "deviceType", ${month.sql} AS "monthIndex",
-                    d."version" AS "version", d."updatedAt" AS "updatedAt"
-             FROM "devices" d
-             WHERE ${filter.sql} AND d."seizedAt" >= :start AND d."seizedAt" < :end) x
-       GROUP BY x."deviceType", x."monthIndex"`,
-      { ...filter.params, ...month.params, start: scope.start, end: scope.end },
-    );
+    const params: SqlParams = { ...filter.params };
+    const parts = months.map((month, i) => {
+      params[`monthStart${i}`] = month.start;
+      params[`monthEnd${i}`] = month.end;
+      return `SELECT d."deviceType" AS "deviceType", ${i} AS "monthIndex", COUNT(*) AS "devices",
+                     SUM(d."version") AS "versionSum", MAX(d."updatedAt") AS "lastUpdatedAt"
+              FROM "devices" d
+              WHERE ${filter.sql} AND d."seizedAt" >= :monthStart${i} AND d."seizedAt" < :monthEnd${i}
+              GROUP BY d."deviceType"`;
+    });
+    const rows = await runSql(this.dataSource, parts.join('\n UNION ALL '), params);
     return counted(rows, 'devices', (r) => ({
       deviceType: String(r.deviceType),
       monthIndex: toCount(r.monthIndex),
@@ -91,28 +93,25 @@ export class FoiQueries {
     }));
   }
 
-  // Q2 and Q3 in one pass over the window's devices: first per case (its devices, those served as
-  // evidence, and its fields, the same on each of its devices), then per classification and court
-  // result. A case has one classification and one court result, so distinct cases add up across rows.
+  // Q2 and Q3 in one pass over the window's devices, grouped by their case's classification, court
+  // result and progression (copied on each device): a case has one of each, so the distinct cases of
+  // the rows add up. The cases' digest sums each counted device's copy of its case's version, which
+  // changes whenever a counted case does.
   async cases(scope: FoiScope): Promise<{ q2: Q2GroupRow[]; q3: Counted<Q3GroupRow> }> {
     const filter = countedDevices(scope.deviceTypes);
-    const groups = ['kind', 'offenceGroup', 'offenceSubgroup', 'incidentCategory', 'courtResult'];
+    const fields = ['Kind', 'OffenceGroup', 'OffenceSubgroup', 'IncidentCategory', 'CourtResult'];
+    const served = `d."evidentialUse" = :served`;
     const rows = await runSql(
       this.dataSource,
-      `SELECT ${groups.map((g) => `p."${g}" AS "${g}"`).join(', ')}, p."progressed" AS "progressed",
-              COUNT(*) AS "cases", SUM(p."devices") AS "devices", SUM(p."served") AS "devicesServed",
-              SUM(CASE WHEN p."served" > 0 THEN 1 ELSE 0 END) AS "casesServed",
-              SUM(p."caseVersion") AS "versionSum", MAX(p."caseUpdatedAt") AS "lastUpdatedAt"
-       FROM (SELECT d."caseId" AS "caseId",
-                    ${groups.map((g) => `MAX(d."case${g[0].toUpperCase()}${g.slice(1)}") AS "${g}"`).join(', ')},
-                    MAX(CASE WHEN d."caseProgressedToCourt" THEN 1 ELSE 0 END) AS "progressed",
-                    COUNT(*) AS "devices",
-                    SUM(CASE WHEN d."evidentialUse" = :served THEN 1 ELSE 0 END) AS "served",
-                    MAX(d."caseVersion") AS "caseVersion", MAX(d."caseUpdatedAt") AS "caseUpdatedAt"
-             FROM "devices" d
-             WHERE ${filter.sql} AND d."seizedAt" >= :start AND d."seizedAt" < :end
-             GROUP BY d."caseId") p
-       GROUP BY ${groups.map((g) => `p."${g}"`).join(', ')}, p."progressed"`,
+      `SELECT ${fields.map((f) => `d."case${f}" AS "${f[0].toLowerCase()}${f.slice(1)}"`).join(', ')},
+              CASE WHEN d."caseProgressedToCourt" THEN 1 ELSE 0 END AS "progressed",
+              COUNT(*) AS "devices", COUNT(DISTINCT d."caseId") AS "cases",
+              SUM(CASE WHEN ${served} THEN 1 ELSE 0 END) AS "devicesServed",
+              COUNT(DISTINCT CASE WHEN ${served} THEN d."caseId" END) AS "casesServed",
+              SUM(d."caseVersion") AS "versionSum", MAX(d."caseUpdatedAt") AS "lastUpdatedAt"
+       FROM "devices" d
+       WHERE ${filter.sql} AND d."seizedAt" >= :start AND d."seizedAt" < :end
+       GROUP BY ${fields.map((f) => `d."case${f}"`).join(', ')}, d."caseProgressedToCourt"`,
       { ...filter.params, served: SERVED_EVIDENCE, start: scope.start, end: scope.end },
     );
     const q2 = rows.map((r) => ({
@@ -141,8 +140,7 @@ export class FoiQueries {
       row.casesServed += toCount(r.casesServed);
       byResult.set(courtResult, row);
     }
-    const q3 = { rows: [...byResult.values()], digest };
-    return { q2, q3 };
+    return { q2, q3: { rows: [...byResult.values()], digest } };
   }
 
   // Q4 (and Q5's total): examinations of the type(s) started in the window, by scope status.

@@ -73,10 +73,7 @@ export class FoiReportService {
     const scope: FoiScope = { deviceTypes, start: window.start, end: window.end };
     const months = monthBoundaries(window, window.timeZone);
 
-    const q1 = await this.queries.q1(
-      scope,
-      months.map((m) => m.end),
-    );
+    const q1 = await this.queries.q1(scope, months);
     const { q2, q3 } = await this.queries.cases(scope);
     const started = await this.queries.examinationsStarted(scope);
     const awaiting = await this.queries.awaitingAtEnd(scope);

@@ -42,21 +42,6 @@ function typeFilter(alias: string, deviceTypes: string[] | null): string {
   return deviceTypes ? ` AND ${alias}."deviceType" IN (:...deviceTypes)` : '';
 }
 
-// A CASE giving the 0-based month of an instant column: boundaries are the months' ends, in order.
-// Nested as a binary search, so a row costs about log2(months) comparisons rather than one per month
-// (a ten-year window has 120 months: measured, the flat CASE was most of that report's Q1 time).
-export function monthIndexCase(column: string, monthEnds: string[]): SqlFragment {
-  const params: SqlParams = {};
-  monthEnds.forEach((end, i) => (params[`monthEnd${i}`] = end));
-  // The index is the number of month ends at or before the value: somewhere in [lo, hi].
-  const search = (lo: number, hi: number): string => {
-    if (lo === hi) return String(lo);
-    const mid = Math.floor((lo + hi) / 2);
-    return `CASE WHEN ${column} < :monthEnd${mid} THEN ${search(lo, mid)} ELSE ${search(mid + 1, hi)} END`;
-  };
-  return { sql: search(0, monthEnds.length), params };
-}
-
 // PostgreSQL returns COUNT and SUM as text (bigint); SQLite as numbers; both NULL for no rows.
 export function toCount(value: unknown): number {
   if (value === null || value === undefined) return 0;
