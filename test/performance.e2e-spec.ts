@@ -41,6 +41,7 @@ describe('performance by design', () => {
         'deviceType=SMART_PLUG&deviceType=SMART_SPEAKER&period=financial-year&year=2024',
       ],
       ['all types, last 12 months', 'deviceType=ALL&period=last-12-months'],
+      ['all types, ten years', 'deviceType=ALL&from=2016-01-01&to=2026-01-01'],
     ])(
       "%s: no statement scans devices or examinations, or a device type's whole history",
       async (_name, query) => {
@@ -58,11 +59,15 @@ describe('performance by design', () => {
             );
           }
           const devices = aliasesOf(statement.sql, 'devices');
+          const examinations = aliasesOf(statement.sql, 'examinations');
           const scans = [
             ...fullScansOf(plan, devices),
             ...wholeHistoryOf(plan, devices),
-            ...fullScansOf(plan, aliasesOf(statement.sql, 'examinations')),
+            ...fullScansOf(plan, examinations),
+            ...wholeHistoryOf(plan, examinations),
           ];
+          // No counted row is joined to its case or device: the report reads the copies (CopyFoiFields).
+          if (/\bJOIN\b/i.test(statement.sql)) problems.push(`joins: ${statement.sql.slice(0, 200)}`);
           if (scans.length > 0) {
             problems.push(`${scans.join('; ')}\n  in: ${statement.sql.replace(/\s+/g, ' ').slice(0, 300)}`);
           }
