@@ -1,29 +1,31 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DateTime } from 'luxon';
-import { Brackets, DataSource } from 'typeorm';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { Role } from '../auth/role.enum.js';
 import { Case } from '../cases/case.entity.js';
-import { toCaseResponse } from '../cases/dto/case-response.dto.js';
 import { appConfig } from '../config/app.config.js';
 import { Device } from '../devices/device.entity.js';
 import { DeviceCodes } from '../devices/device-codes.js';
 import { applyDeviceFilters, seizedWindow, type SeizedWindow } from '../devices/device-filters.js';
 import { toDeviceResponse } from '../devices/dto/device-response.dto.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
-import { DEVICE_SHEET_COLUMNS, SheetColumn } from './device-columns.js';
+import { DEVICE_SHEET_COLUMNS } from './device-columns.js';
 import type { DeviceExportQueryDto } from './dto/device-export-query.dto.js';
+import { rowBuilder, type ExportColumn, type ExportRow, type RawRow } from './export-rows.js';
 
-export const EXPORT_PAGE_SIZE = 1000;
-
-export type ExportCell = string | Date | null;
+export const EXPORT_PAGE_SIZE = 2000;
 
 export interface DeviceExport {
-  columns: SheetColumn[];
+  columns: ExportColumn[];
   /** Pages of rows, read from the database one page at a time (keyset on seizedAt, id). */
-  pages: () => AsyncGenerator<ExportCell[][]>;
+  pages: () => AsyncGenerator<ExportRow[]>;
 }
+
+// Result aliases: one per exported column, and the keyset of the page.
+const alias = (column: ExportColumn) => `${column.target === 'case' ? 'c' : 'd'}_${column.field}`;
+const KEY_AT = 'k_seizedAt';
+const KEY_ID = 'k_id';
 
 // The device list as spreadsheet rows, with the importer's headings: export, edit, import again.
 @Injectable()
@@ -45,65 +47,50 @@ export class DeviceExportService {
     // Personal and restricted fields follow the caller's role, through the API's own response mapper.
     const visible = new Set(Object.keys(toDeviceResponse(new Device(), role)));
     const columns = DEVICE_SHEET_COLUMNS.filter((c) => c.target === 'case' || visible.has(c.field));
-    return { columns, pages: () => this.pages(query, role, columns, window) };
+    return { columns, pages: () => this.pages(query, columns, window) };
   }
 
+  // Plain rows, no entities: one statement per page, the device joined to its case, and the next page
+  // starting after the last row read (an index range, however deep into the register).
   private async *pages(
     query: DeviceExportQueryDto,
-    role: Role,
-    columns: SheetColumn[],
+    columns: ExportColumn[],
     window: SeizedWindow,
-  ): AsyncGenerator<ExportCell[][]> {
-    let after: { seizedAt: string; id: string } | null = null;
+  ): AsyncGenerator<ExportRow[]> {
+    const toRow = rowBuilder(columns, alias, this.app.timeZone);
+    const page = this.pageQuery(query, columns, window);
+    let after = { at: '', id: '' };
     for (;;) {
-      const qb = this.dataSource
-        .getRepository(Device)
-        .createQueryBuilder('d')
-        .innerJoinAndMapOne('d.case', Case, 'c', 'c.id = d.caseId');
-      applyDeviceFilters(qb, query, window);
-      if (after) {
-        // The range on seizedAt alone lets the seizedAt index do the work; the rest breaks ties by id.
-        qb.andWhere('d.seizedAt >= :afterAt', { afterAt: after.seizedAt }).andWhere(
-          new Brackets((w) =>
-            w.where('d.seizedAt > :afterAt').orWhere('d.id > :afterId', { afterId: after!.id }),
-          ),
-        );
-      }
-      // limit, not take: one case per device, so no de-duplicating sub-query over the whole set is needed.
-      const devices = await qb
-        .orderBy('d.seizedAt', 'ASC')
-        .addOrderBy('d.id', 'ASC')
-        .limit(EXPORT_PAGE_SIZE)
-        .getMany();
-      if (devices.length === 0) return;
-      yield devices.map((device) => this.row(device, role, columns));
-      if (devices.length < EXPORT_PAGE_SIZE) return;
-      const last = devices[devices.length - 1];
-      after = { seizedAt: last.seizedAt, id: last.id };
+      const raw = await page.setParameters({ afterAt: after.at, afterId: after.id }).getRawMany<RawRow>();
+      if (raw.length === 0) return;
+      yield raw.map(toRow);
+      if (raw.length < EXPORT_PAGE_SIZE) return;
+      const last = raw[raw.length - 1];
+      after = { at: String(last[KEY_AT]), id: String(last[KEY_ID]) };
     }
   }
 
-  private row(device: Device, role: Role, columns: SheetColumn[]): ExportCell[] {
-    const record: Record<string, unknown> = {};
-    Object.assign(record, toCaseResponse(device.case), toDeviceResponse(device, role));
-    return columns.map((column) => this.cell(column, record[column.field]));
-  }
-
-  // Instants as local ISO 8601 with the offset (exact, and unambiguous when the clocks go back); dates
-  // as date cells; yes/no as words; everything else as text.
-  private cell(column: SheetColumn, value: unknown): ExportCell {
-    if (value === null || value === undefined) return null;
-    switch (column.type) {
-      case 'instant':
-        return DateTime.fromISO(value as string, { zone: this.app.timeZone }).toISO({
-          suppressMilliseconds: true,
-        });
-      case 'date':
-        return new Date(`${value as string}T00:00:00.000Z`);
-      case 'boolean':
-        return value ? 'Yes' : 'No';
-      default:
-        return String(value as string | number);
-    }
+  private pageQuery(
+    query: DeviceExportQueryDto,
+    columns: ExportColumn[],
+    window: SeizedWindow,
+  ): SelectQueryBuilder<Device> {
+    const qb = this.dataSource
+      .getRepository(Device)
+      .createQueryBuilder('d')
+      .innerJoin(Case, 'c', 'c.id = d.caseId')
+      .select('d.seizedAt', KEY_AT)
+      .addSelect('d.id', KEY_ID);
+    for (const column of columns)
+      qb.addSelect(`${column.target === 'case' ? 'c' : 'd'}.${column.field}`, alias(column));
+    applyDeviceFilters(qb, query, window);
+    // The range on seizedAt alone lets the seizedAt index do the work; the rest breaks ties by id.
+    // Before the first page both are '' (every stored instant and id sorts after it).
+    return qb
+      .andWhere('d.seizedAt >= :afterAt')
+      .andWhere('(d.seizedAt > :afterAt OR d.id > :afterId)')
+      .orderBy('d.seizedAt', 'ASC')
+      .addOrderBy('d.id', 'ASC')
+      .limit(EXPORT_PAGE_SIZE);
   }
 }
