@@ -32,6 +32,7 @@ async function writeXlsx(source: DeviceExport, out: PassThrough): Promise<void> 
     stream: out,
     useStyles: true,
     useSharedStrings: false,
+    zip: { highWaterMark: 256 * 1024 },
   });
   const sheet = workbook.addWorksheet('Devices', { views: [{ state: 'frozen', ySplit: 1 }] });
   const { stream: sheetXml } = sheet as unknown as SheetStream;
