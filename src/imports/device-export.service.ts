@@ -12,7 +12,8 @@ import { toDeviceResponse } from '../devices/dto/device-response.dto.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import { DEVICE_SHEET_COLUMNS } from './device-columns.js';
 import type { DeviceExportQueryDto } from './dto/device-export-query.dto.js';
-import { rowBuilder, type ExportColumn, type ExportRow, type RawRow } from './export-rows.js';
+import { openPageReader } from './export-pages.js';
+import { rowBuilder, valueName, type ExportColumn, type ExportRow } from './export-rows.js';
 
 export const EXPORT_PAGE_SIZE = 2000;
 
@@ -22,10 +23,9 @@ export interface DeviceExport {
   pages: () => AsyncGenerator<ExportRow[]>;
 }
 
-// Result aliases: one per exported column, and the keyset of the page.
-const alias = (column: ExportColumn) => `${column.target === 'case' ? 'c' : 'd'}_${column.field}`;
-const KEY_AT = 'k_seizedAt';
-const KEY_ID = 'k_id';
+// The result columns of the page's keyset (TypeORM orders the selected columns its own way).
+const AFTER_AT = 'k_at';
+const AFTER_ID = 'k_id';
 
 // The device list as spreadsheet rows, with the importer's headings: export, edit, import again.
 @Injectable()
@@ -57,16 +57,22 @@ export class DeviceExportService {
     columns: ExportColumn[],
     window: SeizedWindow,
   ): AsyncGenerator<ExportRow[]> {
-    const toRow = rowBuilder(columns, alias, this.app.timeZone);
+    const builder = rowBuilder(columns, this.app.timeZone);
     const page = this.pageQuery(query, columns, window);
-    let after = { at: '', id: '' };
-    for (;;) {
-      const raw = await page.setParameters({ afterAt: after.at, afterId: after.id }).getRawMany<RawRow>();
-      if (raw.length === 0) return;
-      yield raw.map(toRow);
-      if (raw.length < EXPORT_PAGE_SIZE) return;
-      const last = raw[raw.length - 1];
-      after = { at: String(last[KEY_AT]), id: String(last[KEY_ID]) };
+    const reader = openPageReader(this.dataSource);
+    try {
+      let [afterAt, afterId] = ['', ''];
+      for (;;) {
+        const [sql, parameters] = page.setParameters({ afterAt, afterId }).getQueryAndParameters();
+        const { names, rows } = await reader.read(sql, parameters);
+        if (rows.length === 0) return;
+        yield rows.map(builder(names));
+        if (rows.length < EXPORT_PAGE_SIZE) return;
+        const last = rows[rows.length - 1];
+        [afterAt, afterId] = [String(last[names.indexOf(AFTER_AT)]), String(last[names.indexOf(AFTER_ID)])];
+      }
+    } finally {
+      reader.close();
     }
   }
 
@@ -79,10 +85,9 @@ export class DeviceExportService {
       .getRepository(Device)
       .createQueryBuilder('d')
       .innerJoin(Case, 'c', 'c.id = d.caseId')
-      .select('d.seizedAt', KEY_AT)
-      .addSelect('d.id', KEY_ID);
-    for (const column of columns)
-      qb.addSelect(`${column.target === 'case' ? 'c' : 'd'}.${column.field}`, alias(column));
+      .select('d.seizedAt', AFTER_AT)
+      .addSelect('d.id', AFTER_ID);
+    columns.forEach((c, i) => qb.addSelect(`${c.target === 'case' ? 'c' : 'd'}.${c.field}`, valueName(i)));
     applyDeviceFilters(qb, query, window);
     // The range on seizedAt alone lets the seizedAt index do the work; the rest breaks ties by id.
     // Before the first page both are '' (every stored instant and id sorts after it).

@@ -6,29 +6,34 @@ export type ExportColumn = Pick<SheetColumn, 'field' | 'target' | 'heading' | 't
 /** One device as spreadsheet text, a value per column; dates as `yyyy-mm-dd` (date cells in xlsx). */
 export type ExportRow = (string | null)[];
 
-/** A device row as the database gives it: column alias → value (booleans are 0/1 on SQLite). */
-export type RawRow = Record<string, unknown>;
-
 type Convert = (value: unknown) => string | null;
 
-// Instants as local ISO 8601 with the offset (exact, and unambiguous when the clocks go back); dates
-// as they are stored; yes/no as words; everything else as text. Made once per export, used per cell.
+const text: Convert = (v) => (v === null || v === undefined ? null : String(v as string | number));
+// Booleans are 0/1 on SQLite, true/false on PostgreSQL.
+const yesNo: Convert = (v) => (v === null || v === undefined ? null : v ? 'Yes' : 'No');
+
+/** The result column that holds an exported column's value. */
+export const valueName = (index: number) => `v${index}`;
+
+// Database rows as spreadsheet text: instants as local ISO 8601 with the offset (exact, and unambiguous
+// when the clocks go back); dates as stored; yes/no as words; everything else as text. The converters
+// are made once per export and the value positions once per statement (from the result's column names).
 export function rowBuilder(
   columns: readonly ExportColumn[],
-  alias: (column: ExportColumn) => string,
   timeZone: string,
-): (raw: RawRow) => ExportRow {
+): (names: readonly string[]) => (values: readonly unknown[]) => ExportRow {
   const local = new LocalTimeFormatter(timeZone);
-  const converters = columns.map((column): [string, Convert] => {
-    const key = alias(column);
-    switch (column.type) {
-      case 'instant':
-        return [key, (v) => (v === null || v === undefined ? null : local.format(String(v)))];
-      case 'boolean':
-        return [key, (v) => (v === null || v === undefined ? null : v ? 'Yes' : 'No')];
-      default:
-        return [key, (v) => (v === null || v === undefined ? null : String(v as string | number))];
-    }
-  });
-  return (raw) => converters.map(([key, convert]) => convert(raw[key]));
+  const instant: Convert = (v) => (v === null || v === undefined ? null : local.format(String(v)));
+  const converters = columns.map((c) =>
+    c.type === 'instant' ? instant : c.type === 'boolean' ? yesNo : text,
+  );
+  return (names) => {
+    const positions = columns.map((_, i) => names.indexOf(valueName(i)));
+    if (positions.includes(-1)) throw new Error('an exported column is missing from the page query');
+    return (values) => {
+      const row: ExportRow = new Array<string | null>(converters.length);
+      for (let i = 0; i < converters.length; i++) row[i] = converters[i](values[positions[i]]);
+      return row;
+    };
+  };
 }
