@@ -4,12 +4,13 @@ import { LocalTimeFormatter } from './export-local-time.js';
 const luxon = (instant: string, zone: string) =>
   DateTime.fromISO(instant, { zone }).toISO({ suppressMilliseconds: true });
 
-// Every quarter of an hour (with odd milliseconds on some) across a span, as stored instants.
+// Instants 47 minutes apart (so every minute of the hour comes round; odd milliseconds on some)
+// across a span, as stored.
 function instants(from: string, hours: number): string[] {
   const start = Date.parse(from);
   const out: string[] = [];
-  for (let i = 0; i < hours * 4; i++) {
-    out.push(new Date(start + i * 900_000 + (i % 3 === 0 ? 0 : (i * 37) % 1000)).toISOString());
+  for (let i = 0; i < (hours * 60) / 47; i++) {
+    out.push(new Date(start + i * 47 * 60_000 + (i % 3 === 0 ? 0 : (i * 37) % 1000)).toISOString());
   }
   return out;
 }
@@ -22,14 +23,18 @@ describe('LocalTimeFormatter', () => {
     'Asia/Kolkata',
     'Pacific/Chatham',
     'UTC',
-  ])('writes what Luxon writes in %s, across a year of clock changes', (zone) => {
-    const local = new LocalTimeFormatter(zone);
-    const all = instants('2024-01-01T00:00:00.000Z', 366 * 24);
+  ])(
+    'writes what Luxon writes in %s, across the clock changes of a year',
+    (zone) => {
+      const local = new LocalTimeFormatter(zone);
+      const all = instants('2024-03-01T00:00:00.000Z', 260 * 24);
 
-    const differing = all.filter((instant) => local.format(instant) !== luxon(instant, zone));
+      const differing = all.filter((instant) => local.format(instant) !== luxon(instant, zone));
 
-    expect(differing).toEqual([]);
-  });
+      expect(differing).toEqual([]);
+    },
+    30_000,
+  );
 
   it('keeps the offset of the hour that repeats when the clocks go back', () => {
     const local = new LocalTimeFormatter('Europe/London');

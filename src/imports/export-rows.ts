@@ -23,17 +23,13 @@ export function rowBuilder(
   timeZone: string,
 ): (names: readonly string[]) => (values: readonly unknown[]) => ExportRow {
   const local = new LocalTimeFormatter(timeZone);
-  const instant: Convert = (v) => (v === null || v === undefined ? null : local.format(String(v)));
+  const instant: Convert = (v) => (v === null || v === undefined ? null : local.format(String(v as string)));
   const converters = columns.map((c) =>
     c.type === 'instant' ? instant : c.type === 'boolean' ? yesNo : text,
   );
   return (names) => {
     const positions = columns.map((_, i) => names.indexOf(valueName(i)));
     if (positions.includes(-1)) throw new Error('an exported column is missing from the page query');
-    return (values) => {
-      const row: ExportRow = new Array<string | null>(converters.length);
-      for (let i = 0; i < converters.length; i++) row[i] = converters[i](values[positions[i]]);
-      return row;
-    };
+    return (values) => converters.map((convert, i) => convert(values[positions[i]]));
   };
 }

@@ -7,7 +7,8 @@ import type { ExportColumn, ExportRow } from './export-rows.js';
 // serials with the column's date style), so exceljs and the importer read them back the same way.
 
 // Characters XML 1.0 does not allow are dropped, as exceljs does; markup is escaped.
-const NEEDS_ESCAPE = /[&<>"'\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
+// eslint-disable-next-line no-control-regex
+const XML_UNSAFE = /[&<>"'\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g;
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -17,9 +18,7 @@ const ESCAPES: Record<string, string> = {
 };
 
 export function xmlText(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[&<>"'\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, (ch) => ESCAPES[ch] ?? '');
+  return text.search(XML_UNSAFE) === -1 ? text : text.replace(XML_UNSAFE, (ch) => ESCAPES[ch] ?? '');
 }
 
 export function columnLetters(index: number): string {

@@ -16,7 +16,6 @@ const COLUMNS: ExportColumn[] = [
 function source(pages: ExportRow[][]): DeviceExport {
   return {
     columns: COLUMNS,
-    // eslint-disable-next-line @typescript-eslint/require-await
     pages: async function* () {
       yield* pages;
     },
@@ -32,7 +31,6 @@ function endless(): { export: DeviceExport; pulled: () => number; finished: () =
   return {
     export: {
       columns: COLUMNS,
-      // eslint-disable-next-line @typescript-eslint/require-await
       pages: async function* () {
         try {
           for (;;) {
