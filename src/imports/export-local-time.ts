@@ -18,6 +18,7 @@ export class LocalTimeFormatter {
   private readonly zone: Zone;
   private readonly hours = new Map<number, HourOffset>();
   private readonly suffixes = new Map<number, string>();
+  private lastStart: { key: number; minutes: number } | undefined;
 
   constructor(zoneName: string) {
     // The zone object Luxon itself would use for this name (`UTC` is a fixed zone written as `Z`).
@@ -36,17 +37,25 @@ export class LocalTimeFormatter {
     return `${local.slice(0, 19)}${fraction}${hour.suffix}`;
   }
 
+  // An hour is steady when the offset at its start is the offset at the next hour's start (no zone
+  // changes its clocks twice within an hour); each hour's start is asked of Luxon once.
   private hour(key: number): HourOffset {
     let hour = this.hours.get(key);
     if (hour === undefined) {
-      const start = key * HOUR_MS;
-      const minutes = this.zone.offset(start);
-      const steady = this.zone.offset(start + HOUR_MS - 1) === minutes;
-      hour = { minutes: steady ? minutes : null, suffix: steady ? this.suffix(start, minutes) : '' };
-      if (this.hours.size > 200_000) this.hours.clear();
+      const minutes = this.offsetAt(key);
+      const steady = this.offsetAt(key + 1) === minutes;
+      hour = { minutes: steady ? minutes : null, suffix: steady ? this.suffix(key * HOUR_MS, minutes) : '' };
+      if (this.hours.size > 100_000) this.hours.clear();
       this.hours.set(key, hour);
     }
     return hour;
+  }
+
+  private offsetAt(key: number): number {
+    if (this.lastStart?.key === key) return this.lastStart.minutes;
+    const minutes = this.zone.offset(key * HOUR_MS);
+    this.lastStart = { key, minutes };
+    return minutes;
   }
 
   private suffix(at: number, minutes: number): string {
