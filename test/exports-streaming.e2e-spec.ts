@@ -85,10 +85,22 @@ describe('device export of a register larger than one page', () => {
     ).toEqual(expected());
   });
 
-  it('applies the filters on every page', async () => {
-    const res = await download('/api/devices.csv?deviceType=SMART_SPEAKER');
+  it.each([
+    ['one device type', '?deviceType=SMART_SPEAKER', (i: number) => i % 3 === 0],
+    [
+      'several types and a status',
+      '?deviceType=SMART_SPEAKER&deviceType=SMART_PLUG&custodyStatus=SEIZED',
+      () => true,
+    ],
+    [
+      'a seizure window',
+      '?seizedFrom=2024-03-01T00:00:00Z&seizedTo=2024-07-01T00:00:00Z',
+      (i: number) => i % 4 !== 3,
+    ],
+  ])('applies the filters on every page: %s', async (_name, filter, kept) => {
+    const res = await download(`/api/devices.csv${filter}`);
 
     const lines = (res.body as Buffer).toString('utf8').trim().split('\r\n');
-    expect(lines).toHaveLength(expected((i) => i % 3 === 0).length + 1);
+    expect(lines).toHaveLength(expected(kept).length + 1);
   });
 });

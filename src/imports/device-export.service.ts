@@ -23,6 +23,14 @@ export interface DeviceExport {
   pages: () => AsyncGenerator<ExportRow[]>;
 }
 
+// SQLite keeps no statistics, so for a filter on custody status, evidential use or several device
+// types it would take that column's index, then read and sort every remaining match to find each page
+// (5 s a page at a million devices, for every page). Read in seizure order through the seizure-time
+// index instead, each page is a short range; a case, an exhibit or one device type has a better index.
+const SEIZURE_INDEX = { table: 'devices', index: 'IDX_devices_seized_cover' };
+const walksSeizureIndex = (query: DeviceExportQueryDto) =>
+  query.caseId === undefined && query.exhibitRef === undefined && query.deviceType?.length !== 1;
+
 // The result columns of the page's keyset (TypeORM orders the selected columns its own way).
 const AFTER_AT = 'k_at';
 const AFTER_ID = 'k_id';
@@ -58,13 +66,14 @@ export class DeviceExportService {
     window: SeizedWindow,
   ): AsyncGenerator<ExportRow[]> {
     const builder = rowBuilder(columns, this.app.timeZone);
+    const walk = walksSeizureIndex(query) ? SEIZURE_INDEX : undefined;
     const page = this.pageQuery(query, columns, window);
     const reader = openPageReader(this.dataSource);
     try {
       let [afterAt, afterId] = ['', ''];
       for (;;) {
         const [sql, parameters] = page.setParameters({ afterAt, afterId }).getQueryAndParameters();
-        const { names, rows } = await reader.read(sql, parameters);
+        const { names, rows } = await reader.read(sql, parameters, walk);
         if (rows.length === 0) return;
         yield rows.map(builder(names));
         if (rows.length < EXPORT_PAGE_SIZE) return;

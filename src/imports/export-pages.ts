@@ -8,7 +8,8 @@ export interface Page {
 }
 
 export interface PageReader {
-  read(sql: string, parameters: unknown[]): Promise<Page>;
+  /** `walk`: on SQLite, the index to read the table through (when the database has it). */
+  read(sql: string, parameters: unknown[], walk?: { table: string; index: string }): Promise<Page>;
   close(): void;
 }
 
@@ -20,7 +21,7 @@ interface RawStatement {
 
 interface ReadConnection {
   prepare(sql: string): RawStatement;
-  pragma(sql: string): unknown;
+  pragma(sql: string, options?: { simple: boolean }): unknown;
   close(): void;
 }
 
@@ -59,10 +60,10 @@ function sqliteReader(path: string): PageReader {
   db.pragma('cache_size = -16384');
   const statements = new Map<string, { statement: RawStatement; names: string[] }>();
   return {
-    read: (sql, parameters) => {
+    read: (sql, parameters, walk) => {
       let prepared = statements.get(sql);
       if (prepared === undefined) {
-        const statement = db.prepare(sql).raw(true);
+        const statement = db.prepare(walk ? walkIndex(db, sql, walk) : sql).raw(true);
         prepared = { statement, names: statement.columns().map((c) => c.name) };
         statements.set(sql, prepared);
       }
@@ -72,4 +73,11 @@ function sqliteReader(path: string): PageReader {
     },
     close: () => db.close(),
   };
+}
+
+// `FROM "table" "alias"` read through the index (INDEXED BY), if the database has that index.
+function walkIndex(db: ReadConnection, sql: string, walk: { table: string; index: string }): string {
+  const indexes = db.pragma(`index_list("${walk.table}")`) as { name: string }[];
+  if (!indexes.some((i) => i.name === walk.index)) return sql;
+  return sql.replace(new RegExp(`FROM "${walk.table}" ("\\w+")`), `$& INDEXED BY "${walk.index}"`);
 }
