@@ -105,13 +105,13 @@ describe('xlsxStream', () => {
     const whileStalled = await settle(rows.pulled, 100);
     let received = 0;
     out.on('data', (chunk: Buffer) => (received += chunk.length));
-    while (rows.pulled() < whileStalled + 20) await turn();
+    while (rows.pulled() < whileStalled + 5) await turn();
     out.destroy();
     while (!rows.finished()) await turn();
 
     expect(whileStalled).toBeLessThan(10);
-    expect(received).toBeGreaterThan(20 * 1000 * 200);
-  });
+    expect(received).toBeGreaterThan(5 * 1000 * 200);
+  }, 60_000);
 });
 
 describe('csvStream', () => {
@@ -143,5 +143,5 @@ describe('csvStream', () => {
     out.destroy();
 
     expect(whileStalled).toBeLessThan(10);
-  });
+  }, 60_000);
 });
