@@ -7,7 +7,7 @@ import { referenceKeyOf } from '../cases/reference-key.js';
 import { ConflictError } from '../common/errors.js';
 import { newRecordColumns } from '../common/evidential-record.js';
 import { nowInstant } from '../common/columns.js';
-import { newId } from '../common/new-id.js';
+import { orderedId } from './ordered-ids.js';
 import { Device } from '../devices/device.entity.js';
 import { deviceRecord } from '../devices/dto/device-response.dto.js';
 import { exhibitRefKey } from '../devices/exhibit-reference.js';
@@ -144,7 +144,13 @@ export class ImportPass {
     if (!known) {
       const checked = this.checker.checkCase(row);
       const values = checked && detachValues(checked);
-      const state: CaseState = { id: newId(), existing: false, voided: false, firstRow: row.number, values };
+      const state: CaseState = {
+        id: orderedId(),
+        existing: false,
+        voided: false,
+        firstRow: row.number,
+        values,
+      };
       this.cases.set(detach(key), state);
       if (values) {
         this.counts.casesCreated += 1;
@@ -218,7 +224,7 @@ export class ImportPass {
   }
 
   private newDevice(caseId: string, values: DeviceValues): Device {
-    return Object.assign(new Device(), values, this.stamps(newId()), { caseId, custodyStatus: 'SEIZED' });
+    return Object.assign(new Device(), values, this.stamps(orderedId()), { caseId, custodyStatus: 'SEIZED' });
   }
 
   // Cases before their devices; one audit event per record, in the same transaction.

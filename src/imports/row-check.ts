@@ -23,7 +23,7 @@ import {
 } from './cell-values.js';
 import { DEVICE_SHEET_COLUMNS, SheetColumn } from './device-columns.js';
 import type { HeadingMatch, MatchedColumn } from './heading-match.js';
-import { type CaseBody, type DeviceBody, quickCase, quickDevice } from './quick-checks.js';
+import { type CaseBody, quickCase, quickDevice } from './quick-checks.js';
 
 export interface RowError {
   /** The row number the spreadsheet shows. */
