@@ -219,6 +219,48 @@ describe('cases API', () => {
       expect(otherCase.body.code).toBe('REFERENCE_TAKEN');
       expect(await counts()).toEqual(before);
     });
+
+    it('keeps the reference key (trimmed, lower case) in the database, which refuses a second one', async () => {
+      const created = await create(caseDto({ reference: 'CR/Key/25' }));
+      const [row] = await t.query<{ referenceKey: string }>('SELECT "referenceKey" FROM cases WHERE id = ?', [
+        created.id,
+      ]);
+      const before = await counts();
+
+      const behindTheService = t.query(
+        `INSERT INTO cases (id, reference, "referenceKey", kind, "progressedToCourt", "createdAt", "createdBy",
+          "updatedAt", version) VALUES (?, ?, ?, 'INCIDENT', ?, ?, ?, ?, 1)`,
+        [
+          randomUUID(),
+          'cr/KEY/25',
+          'cr/key/25',
+          false,
+          created.createdAt,
+          created.createdBy,
+          created.createdAt,
+        ],
+      );
+
+      expect(row.referenceKey).toBe('cr/key/25');
+      await expect(behindTheService).rejects.toThrow(/unique|UNIQUE|23505/);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('moves the reference key with a renamed reference, and a rename onto another case is 409', async () => {
+      const taken = await create(caseDto({ reference: 'CR/Taken/26' }));
+      const renamed = await create(caseDto({ reference: 'CR/Old/26' }));
+
+      const ok = await patch(renamed.id, { reference: 'CR/New/26' }, '"1"').expect(200);
+      const clash = await patch(renamed.id, { reference: 'cr/taken/26' }, '"2"').expect(409);
+      const keys = await t.query<{ referenceKey: string }>(
+        'SELECT "referenceKey" FROM cases WHERE id IN (?, ?) ORDER BY "referenceKey"',
+        [taken.id, renamed.id],
+      );
+
+      expect(ok.body.reference).toBe('CR/New/26');
+      expect(clash.body.code).toBe('REFERENCE_TAKEN');
+      expect(keys.map((k) => k.referenceKey)).toEqual(['cr/new/26', 'cr/taken/26']);
+    });
   });
 
   describe('reading', () => {

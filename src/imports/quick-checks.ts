@@ -40,6 +40,11 @@ const optional = (value: unknown, check: (v: unknown) => boolean) => value === u
 const INSTANT_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isBoolean = (value: unknown) => typeof value === 'boolean';
+// ISO UTC text of a moment that exists (Date would roll 30 February over into March).
+const isRealInstant = (value: string) => {
+  const ms = Date.parse(value);
+  return !Number.isNaN(ms) && new Date(ms).toISOString() === value;
+};
 
 const DEVICE_FIELDS = new Set([
   'exhibitRef',
@@ -75,6 +80,7 @@ export function quickDevice(input: Record<string, unknown>): DeviceBody | null {
     length(input.deviceType, 1, 40) &&
     typeof seizedAt === 'string' &&
     INSTANT_UTC.test(seizedAt) &&
+    isRealInstant(seizedAt) &&
     text(input.seizedBy, 50) &&
     optional(input.make, (v) => text(v, 100)) &&
     optional(input.model, (v) => text(v, 100)) &&

@@ -23,15 +23,16 @@ export class AddCaseReferenceKey1764408000000 implements MigrationInterface {
       .update('cases')
       .set({ referenceKey: () => 'LOWER(TRIM("reference"))' })
       .execute();
-    for (let offset = 0; ; offset += PAGE) {
+    for (let after = ''; ; ) {
       const rows = await queryRunner.manager
         .createQueryBuilder()
         .select(['c.id AS id', 'c.reference AS reference', 'c."referenceKey" AS "referenceKey"'])
         .from('cases', 'c')
+        .where('c.id > :after', { after })
         .orderBy('c.id')
-        .offset(offset)
         .limit(PAGE)
         .getRawMany<{ id: string; reference: string; referenceKey: string }>();
+      if (rows.length > 0) after = rows[rows.length - 1].id;
       for (const row of rows) {
         const key = referenceKeyOf(row.reference);
         if (key === row.referenceKey) continue;
