@@ -2,7 +2,7 @@ import { Role } from '../src/auth/role.enum.js';
 import { createTestApp, TestApp } from './create-test-app.js';
 import { caseDto, uniqueCaseReference } from './factories/case.factory.js';
 import { deviceDto } from './factories/device.factory.js';
-import { csvBuffer, deviceRow } from './factories/device-sheet.factory.js';
+import { csvBuffer, deviceRow, type SheetCell } from './factories/device-sheet.factory.js';
 
 // The import checks rows with precompiled checks and falls back to class-validator for anything they
 // do not accept: a bad value must be refused with the very words POST /api/devices or /api/cases use.
@@ -80,7 +80,7 @@ describe('the import and the API refuse the same bad values with the same messag
   });
 
   // One file, one bad cell per row: the import lists every error at once.
-  const importErrors = async (rows: Record<string, string | null>[]) => {
+  const importErrors = async (rows: Record<string, SheetCell>[]) => {
     const res = await t
       .http()
       .post('/api/imports/devices?dryRun=true')

@@ -23,7 +23,7 @@ export class AddCaseReferenceKey1764408000000 implements MigrationInterface {
       .update('cases')
       .set({ referenceKey: () => 'LOWER(TRIM("reference"))' })
       .execute();
-    for (let after = ''; ; ) {
+    for (let after = ''; ;) {
       const rows = await queryRunner.manager
         .createQueryBuilder()
         .select(['c.id AS id', 'c.reference AS reference', 'c."referenceKey" AS "referenceKey"'])
