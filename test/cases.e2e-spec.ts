@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 import type { Test } from 'supertest';
 import { Role } from '../src/auth/role.enum.js';
+import { buildDataSourceOptions } from '../src/database/data-source-options.js';
+import { MIGRATIONS } from '../src/database/migrations/index.js';
 import { createTestApp, TestApp } from './create-test-app.js';
+import { createPgTestDatabase } from './pg-test-database.js';
 import {
   auditEventsOf,
   caseDto,
@@ -218,6 +225,48 @@ describe('cases API', () => {
       expect(fieldsOf(exact.body)).toEqual(['reference']);
       expect(otherCase.body.code).toBe('REFERENCE_TAKEN');
       expect(await counts()).toEqual(before);
+    });
+
+    it('keeps the reference key (trimmed, lower case) in the database, which refuses a second one', async () => {
+      const created = await create(caseDto({ reference: 'CR/Key/25' }));
+      const [row] = await t.query<{ referenceKey: string }>('SELECT "referenceKey" FROM cases WHERE id = ?', [
+        created.id,
+      ]);
+      const before = await counts();
+
+      const behindTheService = t.query(
+        `INSERT INTO cases (id, reference, "referenceKey", kind, "progressedToCourt", "createdAt", "createdBy",
+          "updatedAt", version) VALUES (?, ?, ?, 'INCIDENT', ?, ?, ?, ?, 1)`,
+        [
+          randomUUID(),
+          'cr/KEY/25',
+          'cr/key/25',
+          false,
+          created.createdAt,
+          created.createdBy,
+          created.createdAt,
+        ],
+      );
+
+      expect(row.referenceKey).toBe('cr/key/25');
+      await expect(behindTheService).rejects.toThrow(/unique|UNIQUE|23505/);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('moves the reference key with a renamed reference, and a rename onto another case is 409', async () => {
+      const taken = await create(caseDto({ reference: 'CR/Taken/26' }));
+      const renamed = await create(caseDto({ reference: 'CR/Old/26' }));
+
+      const ok = await patch(renamed.id, { reference: 'CR/New/26' }, '"1"').expect(200);
+      const clash = await patch(renamed.id, { reference: 'cr/taken/26' }, '"2"').expect(409);
+      const keys = await t.query<{ referenceKey: string }>(
+        'SELECT "referenceKey" FROM cases WHERE id IN (?, ?) ORDER BY "referenceKey"',
+        [taken.id, renamed.id],
+      );
+
+      expect(ok.body.reference).toBe('CR/New/26');
+      expect(clash.body.code).toBe('REFERENCE_TAKEN');
+      expect(keys.map((k) => k.referenceKey)).toEqual(['cr/new/26', 'cr/taken/26']);
     });
   });
 
@@ -643,5 +692,58 @@ describe('cases API', () => {
       const call = await arrange();
       expect((await call()).status).toBe(401);
     });
+  });
+});
+
+// Migration 1764408000000 fills referenceKey for the cases already there (ASCII by SQL, the rest as
+// JavaScript folds it) before the unique index goes on.
+describe('migration AddCaseReferenceKey on an existing register', () => {
+  it('fills the key of every existing case', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'register-refkey-'));
+    const pg = process.env.TEST_DATABASE_URL
+      ? await createPgTestDatabase(process.env.TEST_DATABASE_URL)
+      : null;
+    const options = buildDataSourceOptions({ path: join(dir, 'register.sqlite'), url: pg?.url });
+    const dataSource = new DataSource({ ...options, migrationsRun: false });
+    await dataSource.initialize();
+    try {
+      const before = MIGRATIONS.findIndex((m) => m.name === 'AddCaseReferenceKey1764408000000');
+      const runner = dataSource.createQueryRunner();
+      for (const Migration of MIGRATIONS.slice(0, before)) await new Migration().up(runner);
+      const cases = [
+        ['CR/ABC/25', 'cr/abc/25'],
+        ['INC/Ärger/26', 'inc/ärger/26'],
+      ];
+      let n = 0;
+      const mark = () => (pg ? `$${(n += 1)}` : '?');
+      for (const [reference] of cases) {
+        n = 0;
+        await runner.query(
+          `INSERT INTO cases (id, reference, kind, "progressedToCourt", "createdAt", "createdBy", "updatedAt", version)
+           VALUES (${mark()}, ${mark()}, 'INCIDENT', ${mark()}, ${mark()}, ${mark()}, ${mark()}, 1)`,
+          [
+            randomUUID(),
+            reference,
+            false,
+            '2025-01-01T00:00:00.000Z',
+            randomUUID(),
+            '2025-01-01T00:00:00.000Z',
+          ],
+        );
+      }
+
+      await new MIGRATIONS[before]().up(runner);
+      const rows = (await runner.query('SELECT reference, "referenceKey" FROM cases ORDER BY reference')) as {
+        reference: string;
+        referenceKey: string;
+      }[];
+      await runner.release();
+
+      expect(rows.map((r) => [r.reference, r.referenceKey])).toEqual(cases);
+    } finally {
+      await dataSource.destroy();
+      await pg?.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

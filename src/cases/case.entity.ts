@@ -23,6 +23,11 @@ export class Case extends EvidentialRecord {
   @Column({ type: 'varchar', length: 50 })
   reference: string;
 
+  // The reference as uniqueness compares it (reference-key.ts), unique: set on every write of reference.
+  @Index('UQ_cases_reference_key', { unique: true })
+  @Column({ type: 'varchar', length: 100 })
+  referenceKey: string;
+
   @Column({ type: 'varchar', length: 10 })
   kind: CaseKind;
 

@@ -21,12 +21,13 @@ import { Page } from '../common/pagination.dto.js';
 import { appConfig } from '../config/app.config.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import { Case } from './case.entity.js';
-import { lockCaseOpen, lockKey } from './key-lock.js';
+import { lockAgainstImports, lockCaseOpen, lockKey } from './key-lock.js';
 import { CaseFields, checkCase, unknownCode } from './case-rules.js';
 import { CaseQueryDto } from './dto/case-query.dto.js';
 import { toCaseResponse } from './dto/case-response.dto.js';
 import { CreateCaseDto } from './dto/create-case.dto.js';
 import { UpdateCaseDto } from './dto/update-case.dto.js';
+import { referenceKeyOf } from './reference-key.js';
 import { RuleViolationsError } from './rule-violations.js';
 
 type CaseInput = CaseFields & { reference: string };
@@ -131,6 +132,7 @@ export class CasesService {
 
   async void(id: string, reason: string, actor: AuthUser): Promise<Case> {
     return this.dataSource.transaction(async (manager) => {
+      await lockAgainstImports(manager);
       await lockCaseOpen(manager, id);
       const current = await this.findOne(id, manager);
       if (current.voidedAt) throw new ConflictError('ALREADY_VOIDED', 'This case is already voided.');
@@ -163,7 +165,7 @@ export class CasesService {
     const qb = this.dataSource.getRepository(Case).createQueryBuilder('c');
     if (!query.includeVoided) qb.andWhere('c.voidedAt IS NULL');
     if (query.reference !== undefined) {
-      qb.andWhere('LOWER(c.reference) = LOWER(:reference)', { reference: query.reference });
+      qb.andWhere('c.referenceKey = :referenceKey', { referenceKey: referenceKeyOf(query.reference) });
     }
     for (const field of ['kind', ...lists.map(([f]) => f)] as const) {
       if (query[field] !== undefined) qb.andWhere(`c.${field} = :${field}`, { [field]: query[field] });
@@ -199,17 +201,19 @@ export class CasesService {
     const check = checkCase(input, this.reference, today);
     if (check.invalid.length > 0) throw new ValidationFailedError(check.invalid);
     if (check.violations.length > 0) throw new RuleViolationsError('CASE_RULES', check.violations);
-    await lockKey(manager, `case:${input.reference.toLowerCase()}`);
+    const referenceKey = referenceKeyOf(input.reference);
+    // The unique index on referenceKey enforces this too; the check names the clash first.
+    await lockKey(manager, `case:${referenceKey}`);
     const clash = manager
       .getRepository(Case)
       .createQueryBuilder('c')
-      .where('LOWER(c.reference) = LOWER(:reference)', { reference: input.reference });
+      .where('c.referenceKey = :referenceKey', { referenceKey });
     if (selfId) clash.andWhere('c.id <> :selfId', { selfId });
     if (await clash.getExists()) {
       const message = `The reference ${input.reference} is already used by another case (voided ones included).`;
       throw new ConflictError('REFERENCE_TAKEN', message, [{ field: 'reference', message }]);
     }
-    return { ...input, ...check.derived };
+    return { ...input, referenceKey, ...check.derived };
   }
 
   // Devices are filed under cases; the count reads the devices table without importing that module.

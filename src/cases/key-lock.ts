@@ -17,3 +17,20 @@ export async function lockKey(manager: EntityManager, key: string): Promise<void
 export function lockCaseOpen(manager: EntityManager, caseId: string): Promise<void> {
   return lockKey(manager, `case-open:${caseId}`);
 }
+
+// Lock namespace shared by case voids (shared) and the spreadsheet import (exclusive).
+const IMPORT_VOID_LOCK = 7_216_803;
+
+// The import files devices under many existing cases at once; one lock per case would be thousands.
+// Instead a void takes this lock shared and an import takes it exclusively, first thing in their
+// transactions: no case is voided while an import runs, and the import reads voidedAt after every
+// earlier void has committed. SQLite runs one writer at a time and needs none.
+export async function lockAgainstImports(manager: EntityManager): Promise<void> {
+  if (manager.connection.options.type !== 'postgres') return;
+  await manager.query('SELECT pg_advisory_xact_lock_shared($1)', [IMPORT_VOID_LOCK]);
+}
+
+export async function lockAgainstVoids(manager: EntityManager): Promise<void> {
+  if (manager.connection.options.type !== 'postgres') return;
+  await manager.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_VOID_LOCK]);
+}

@@ -1,5 +1,6 @@
 import type { Case } from '../cases/case.entity.js';
 import { progressedToCourt } from '../cases/progressed-to-court.js';
+import { referenceKeyOf } from '../cases/reference-key.js';
 import { COURT_RESULTS, COURT_STAGES, OTHER_OUTCOMES } from './demo-catalogue.js';
 import { DAY_MS, type DemoContext, HOUR_MS, iso, localDate } from './demo-context.js';
 import type { CaseProfile } from './demo-profiles.js';
@@ -69,9 +70,11 @@ export function buildCase(
   const voidedAt = voided ? iso(seizedAt + 2 * DAY_MS) : null;
   const updatedAt = voidedAt ?? iso(Math.max(...changes));
   const year = localDate(seizedAt, ctx.timeZone).slice(2, 4);
+  const reference = `${cls.kind === 'CRIME' ? 'CR' : 'INC'}/${String(seq).padStart(7, '0')}/${year}`;
   const row: CaseRow = {
     id: rng.sequentialUuid(),
-    reference: `${cls.kind === 'CRIME' ? 'CR' : 'INC'}/${String(seq).padStart(7, '0')}/${year}`,
+    reference,
+    referenceKey: referenceKeyOf(reference),
     kind: cls.kind,
     offenceGroup: crime?.offenceSubgroup ? ctx.groupOf(crime.offenceSubgroup) : null,
     offenceSubgroup: crime?.offenceSubgroup ?? null,

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { parseBoolean, parseCode, parseInstant, parseLocalDate, parseText } from './cell-values.js';
 
 const LONDON = 'Europe/London';
@@ -99,4 +100,41 @@ describe('parseBoolean, parseText and parseCode', () => {
     expect(parseCode('1a', items)).toEqual({ ok: true, value: '1A' });
     expect(parseCode('toaster', items)).toEqual({ ok: true, value: 'toaster' });
   });
+});
+
+describe('parseInstant with cached zone offsets', () => {
+  // The pre-cache reading, straight from Luxon with the zone by name.
+  const luxon = (wall: Date, zone: string) => {
+    const dt = DateTime.fromObject(
+      {
+        year: wall.getUTCFullYear(),
+        month: wall.getUTCMonth() + 1,
+        day: wall.getUTCDate(),
+        hour: wall.getUTCHours(),
+        minute: wall.getUTCMinutes(),
+      },
+      { zone },
+    );
+    const moved = dt.hour !== wall.getUTCHours() || dt.minute !== wall.getUTCMinutes();
+    if (moved || dt.getPossibleOffsets().length > 1) return null;
+    return dt.toUTC().toISO();
+  };
+
+  it.each(['Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'UTC'])(
+    'agrees with Luxon every 15 minutes around the clock changes of %s',
+    (zone) => {
+      const days = [Date.UTC(2024, 2, 9), Date.UTC(2024, 2, 30), Date.UTC(2024, 3, 6), Date.UTC(2024, 9, 26)];
+      days.push(Date.UTC(2024, 10, 2), Date.UTC(2024, 9, 5), Date.UTC(1986, 0, 1));
+      for (const day of days) {
+        for (let ms = day; ms < day + 2 * 86_400_000; ms += 15 * 60_000) {
+          const wall = new Date(ms);
+          const parsed = parseInstant(wall, zone);
+          const expected = luxon(wall, zone);
+          if (expected === null) expect(parsed.ok).toBe(false);
+          else expect(parsed).toEqual({ ok: true, value: expected });
+        }
+      }
+    },
+    30_000,
+  );
 });

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { unguardFormula } from './csv-records.js';
 
 // What a spreadsheet cell holds once read: exceljs gives Date for date-formatted cells (wall-clock time,
@@ -32,8 +32,8 @@ interface WallClock {
   second: number;
 }
 
-// A local wall-clock time in the register's zone, refused when the clocks skip it or pass it twice.
-function fromWallClock(wall: WallClock, zone: string, shown: string): Parsed<string> {
+// Luxon's answer, with its messages: used when the fast path below meets anything unusual.
+function fromWallClockLuxon(wall: WallClock, zone: string, shown: string): Parsed<string> {
   const dt = DateTime.fromObject(wall, { zone });
   if (!dt.isValid) return bad(`${shown} is not a real date or time`);
   if (dt.hour !== wall.hour || dt.minute !== wall.minute || dt.day !== wall.day) {
@@ -45,6 +45,83 @@ function fromWallClock(wall: WallClock, zone: string, shown: string): Parsed<str
     );
   }
   return ok(dt.toUTC().toISO() as string);
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const OFFSETS_KEPT = 200_000; // hours: over 20 years of one zone
+
+// A zone's UTC offset by the hour: Luxon's IANAZone answers through Intl (microseconds a call); an
+// hour without a clock change has one offset, so each hour is asked once (an hour that holds a change
+// is asked per instant). One clock per zone name, made once.
+class ZoneClock {
+  private readonly zone: IANAZone;
+  private readonly offsets = new Map<number, number>();
+
+  constructor(name: string) {
+    this.zone = IANAZone.create(name);
+  }
+
+  get valid(): boolean {
+    return this.zone.isValid;
+  }
+
+  offsetAt(ms: number): number {
+    const hour = Math.floor(ms / HOUR_MS);
+    let offset = this.offsets.get(hour);
+    if (offset === undefined) {
+      const start = this.zone.offset(hour * HOUR_MS);
+      offset = start === this.zone.offset(hour * HOUR_MS + HOUR_MS - 1) ? start : Number.NaN;
+      if (this.offsets.size < OFFSETS_KEPT) this.offsets.set(hour, offset);
+    }
+    return Number.isNaN(offset) ? this.zone.offset(ms) : offset;
+  }
+
+  // The instant of a local wall-clock time, or null when the clocks skip it or pass it twice.
+  instant(local: number): number | null {
+    const before = this.offsetAt(local - DAY_MS);
+    const after = this.offsetAt(local + DAY_MS);
+    const fits = (offset: number) => this.offsetAt(local - offset * 60_000) === offset;
+    const early = fits(before);
+    if (before === after) return early ? local - before * 60_000 : null;
+    const late = fits(after);
+    if (early === late) return null;
+    return local - (early ? before : after) * 60_000;
+  }
+}
+
+const clocks = new Map<string, ZoneClock>();
+function clockFor(zone: string): ZoneClock {
+  let clock = clocks.get(zone);
+  if (!clock) {
+    clock = new ZoneClock(zone);
+    clocks.set(zone, clock);
+  }
+  return clock;
+}
+
+// A local wall-clock time in the register's zone, refused when the clocks skip it or pass it twice.
+// The common case is computed from the zone's cached offsets; anything unusual (a day that does not
+// exist, a time the clocks skip or repeat) goes to Luxon, which gives the message.
+function fromWallClock(wall: WallClock, zone: string, shown: string): Parsed<string> {
+  const { year, month, day, hour, minute, second } = wall;
+  const local = Date.UTC(year, month - 1, day, hour, minute, second);
+  const check = new Date(local);
+  const clock = clockFor(zone);
+  if (
+    clock.valid &&
+    year >= 1000 &&
+    check.getUTCFullYear() === year &&
+    check.getUTCMonth() === month - 1 &&
+    check.getUTCDate() === day &&
+    check.getUTCHours() === hour &&
+    check.getUTCMinutes() === minute &&
+    check.getUTCSeconds() === second
+  ) {
+    const instant = clock.instant(local);
+    if (instant !== null) return ok(new Date(instant).toISOString());
+  }
+  return fromWallClockLuxon(wall, zone, shown);
 }
 
 function wallFromExcel(value: Date): WallClock {
@@ -140,17 +217,27 @@ export function parseBoolean(value: CellValue): Parsed<boolean | null> {
 const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 // A code typed loosely ("smart plug", "Smart-Plug", or its label) becomes the list's code; anything
-// else is passed on as typed, for the API's own rules to reject with their usual message.
+// else is passed on as typed, for the API's own rules to reject with their usual message. The lookups
+// are made once per list: the first item whose code, squashed code or squashed label matches, in order.
+export function codeReader(
+  items: readonly { code: string; label: string }[],
+): (value: CellValue) => Parsed<string | null> {
+  const exact = new Set(items.map((item) => item.code));
+  const loose = new Map<string, string>();
+  for (const item of items) if (!loose.has(squash(item.code))) loose.set(squash(item.code), item.code);
+  const byLabel = new Map<string, string>();
+  for (const item of items) if (!byLabel.has(squash(item.label))) byLabel.set(squash(item.label), item.code);
+  return (value) => {
+    const text = parseText(value);
+    if (!text.ok || text.value === null || exact.has(text.value)) return text;
+    const wanted = squash(text.value);
+    return ok(loose.get(wanted) ?? byLabel.get(wanted) ?? text.value);
+  };
+}
+
 export function parseCode(
   value: CellValue,
   items: readonly { code: string; label: string }[],
 ): Parsed<string | null> {
-  const text = parseText(value);
-  if (!text.ok || text.value === null) return text;
-  const wanted = squash(text.value);
-  const found =
-    items.find((item) => item.code === text.value) ??
-    items.find((item) => squash(item.code) === wanted) ??
-    items.find((item) => squash(item.label) === wanted);
-  return ok(found ? found.code : text.value);
+  return codeReader(items)(value);
 }

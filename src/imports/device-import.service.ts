@@ -7,10 +7,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { ValidationFailedError } from '../common/errors.js';
+import { lockAgainstVoids } from '../cases/key-lock.js';
 import { appConfig } from '../config/app.config.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import { matchHeadings, type HeadingMatch } from './heading-match.js';
 import { BATCH_ROWS, ImportPass } from './import-pass.js';
+import { ImportStore } from './import-store.js';
 import { ImportProgress, ImportRejected, ImportResult } from './import-types.js';
 import { displayValue, RowChecker, RowContext } from './row-check.js';
 import { detectFormat, openSheet, SheetFormat, SheetFormatError } from './sheet-rows.js';
@@ -26,8 +28,10 @@ interface PassOutcome {
   pass: ImportPass | null;
 }
 
-// All or nothing: a first pass checks every row (nothing written); only a file without a single error is
-// read again and written, in batches, inside one transaction that re-checks it against the register.
+// All or nothing, in one read of the file: each batch of rows is checked against the file so far and
+// the register, and written while no row has failed, inside one transaction; after the first bad row
+// nothing more is written and the rest is only checked, so that every error is listed; a file with
+// any error is rolled back whole. A dry run reads the file the same way, outside a transaction.
 @Injectable()
 export class DeviceImportService {
   constructor(
@@ -49,19 +53,18 @@ export class DeviceImportService {
 
   private async importReadable(path: string, options: ImportOptions): Promise<ImportResult> {
     const format = await detectFormat(path);
-    // Only the result is kept: the first pass's lookups are let go before the second pass builds its own.
-    const result = this.result(
-      format,
-      options.dryRun,
-      await this.pass(path, format, this.dataSource.manager, null, options, null),
-    );
-    if (!result.accepted || options.dryRun || result.devicesCreated + result.casesCreated === 0)
-      return result;
+    if (options.dryRun) {
+      return this.result(format, true, await this.pass(path, format, this.dataSource.manager, null, options));
+    }
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const written = await this.pass(path, format, manager, options.actor, options, result.rowsRead);
-        const outcome = this.result(format, false, written);
-        // The register changed between the passes: roll back and report.
+        // No case is voided while the import files devices under existing cases (PostgreSQL).
+        await lockAgainstVoids(manager);
+        const outcome = this.result(
+          format,
+          false,
+          await this.pass(path, format, manager, options.actor, options),
+        );
         if (!outcome.accepted) throw new ImportRejected(outcome);
         return outcome;
       });
@@ -87,7 +90,6 @@ export class DeviceImportService {
     manager: EntityManager,
     writer: AuthUser | null,
     options: ImportOptions,
-    knownRows: number | null,
   ): Promise<PassOutcome> {
     const size = Math.max(1, statSync(path).size);
     const sheet = openSheet(path, format);
@@ -96,14 +98,8 @@ export class DeviceImportService {
     let checker: RowChecker | null = null;
     const report = (done = false) => {
       const rowsRead = outcome.pass?.counts.rowsRead ?? 0;
-      // An .xlsx is unzipped before its rows are read, so its bytes say nothing of the rows.
-      const fraction = done
-        ? 1
-        : knownRows
-          ? Math.min(1, rowsRead / knownRows)
-          : format === 'csv'
-            ? Math.min(1, sheet.bytesRead() / size)
-            : null;
+      // The file is read front to back (an .xlsx is unzipped as it streams): bytes read tell the share.
+      const fraction = done ? 1 : Math.min(0.99, sheet.bytesRead() / size);
       options.onProgress?.({ phase, rowsRead, rowsValid: outcome.pass?.counts.rowsValid ?? 0, fraction });
     };
     for await (const row of sheet.rows) {
@@ -112,7 +108,8 @@ export class DeviceImportService {
         outcome.match = matchHeadings(row.cells.map((cell) => displayValue(cell)));
         if (outcome.match.problems.length > 0) break;
         checker = new RowChecker(outcome.match, this.context());
-        outcome.pass = new ImportPass(checker, manager, writer ? { audit: this.audit, actor: writer } : null);
+        const store = new ImportStore(manager);
+        outcome.pass = new ImportPass(checker, store, writer ? { audit: this.audit, actor: writer } : null);
         continue;
       }
       await outcome.pass!.add(checker.parse(row.number, row.cells));

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ImportResult } from './import-types.js';
 import { openSheet, SheetFormat } from './sheet-rows.js';
 
@@ -20,7 +20,8 @@ export async function writeErrorsWorkbook(
     byRow.set(error.row, list);
     badCells.set(error.row, (badCells.get(error.row) ?? new Set()).add(error.column.toLowerCase()));
   }
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: target, useStyles: true });
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ filename: target, useStyles: true });
   const rows = workbook.addWorksheet('Rows', { views: [{ state: 'frozen', ySplit: 1 }] });
   let headings: string[] | null = null;
   let errorsColumn = 1;

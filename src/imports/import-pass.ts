@@ -1,16 +1,27 @@
-import { EntityManager } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Case } from '../cases/case.entity.js';
 import { toCaseResponse } from '../cases/dto/case-response.dto.js';
+import { referenceKeyOf } from '../cases/reference-key.js';
+import { ConflictError } from '../common/errors.js';
 import { newRecordColumns } from '../common/evidential-record.js';
 import { nowInstant } from '../common/columns.js';
-import { newId } from '../common/new-id.js';
+import { orderedId } from './ordered-ids.js';
 import { Device } from '../devices/device.entity.js';
 import { deviceRecord } from '../devices/dto/device-response.dto.js';
 import { exhibitRefKey } from '../devices/exhibit-reference.js';
+import type { ImportStore } from './import-store.js';
 import type { RowNote } from './import-types.js';
-import { CaseValues, DeviceValues, displayValue, ParsedRow, RowChecker, RowError } from './row-check.js';
+import {
+  CaseValues,
+  detach,
+  DeviceValues,
+  displayValue,
+  ParsedRow,
+  RowChecker,
+  RowError,
+} from './row-check.js';
 
 const CASE_FIELDS = [
   'kind',
@@ -23,11 +34,11 @@ const CASE_FIELDS = [
   'courtResultAt',
 ] as const;
 
-export const BATCH_ROWS = 500;
+// Rows checked, looked up and written together. Larger batches give the seizure-time indexes runs of
+// neighbouring keys (see write()).
+export const BATCH_ROWS = 2000;
 
-// V8 keeps a substring's parent alive: a case reference sliced out of a parser chunk would hold that
-// whole chunk, and so the whole file, in memory. Values kept for the length of the file are copied out.
-const detach = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');
+// Values kept for the length of the file are copied out of the parser's chunks (see detach).
 const detachValues = <T extends object>(values: T): T =>
   Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? detach(v) : v])) as T;
 const NOTES_KEPT = 1000;
@@ -70,7 +81,7 @@ export class ImportPass {
 
   constructor(
     private readonly checker: RowChecker,
-    private readonly manager: EntityManager,
+    private readonly store: ImportStore,
     private readonly writer: { audit: AuditService; actor: AuthUser } | null,
   ) {}
 
@@ -99,7 +110,7 @@ export class ImportPass {
   }
 
   private key(reference: string): string {
-    return detach(reference.toLowerCase());
+    return referenceKeyOf(reference);
   }
 
   // Cases named in the batch and not met before, read from the register in one query.
@@ -107,33 +118,21 @@ export class ImportPass {
     const wanted = new Set<string>();
     for (const row of rows) {
       const reference = row.caseInput.reference;
-      if (typeof reference === 'string' && !this.cases.has(this.key(reference)))
-        wanted.add(this.key(reference));
+      if (typeof reference !== 'string') continue;
+      const key = this.key(reference);
+      if (!this.cases.has(key)) wanted.add(key);
     }
-    if (wanted.size === 0) return;
-    const found = await this.manager
-      .getRepository(Case)
-      .createQueryBuilder('c')
-      .where('LOWER(c.reference) IN (:...refs)', { refs: [...wanted] })
-      .getMany();
-    for (const c of found) {
-      this.cases.set(this.key(c.reference), {
+    for (const known of await this.store.findCases([...wanted])) {
+      const c = known.case;
+      this.cases.set(c.referenceKey, {
         id: c.id,
         existing: true,
         voided: c.voidedAt !== null,
         firstRow: 0,
         values: c,
       });
+      this.existingExhibits.set(c.id, known.exhibits);
     }
-    if (found.length === 0) return;
-    const devices = await this.manager
-      .getRepository(Device)
-      .createQueryBuilder('d')
-      .select(['d.caseId', 'd.exhibitRef'])
-      .where('d.caseId IN (:...ids)', { ids: found.map((c) => c.id) })
-      .getMany();
-    for (const c of found) this.existingExhibits.set(c.id, new Set());
-    for (const d of devices) this.existingExhibits.get(d.caseId)?.add(exhibitRefKey(d.exhibitRef));
   }
 
   private caseFor(row: ParsedRow, newCases: Case[]): CaseState | null {
@@ -142,12 +141,19 @@ export class ImportPass {
       this.checker.checkCase(row); // reports the missing reference as the API would
       return null;
     }
-    const known = this.cases.get(this.key(reference));
+    const key = this.key(reference);
+    const known = this.cases.get(key);
     if (!known) {
       const checked = this.checker.checkCase(row);
       const values = checked && detachValues(checked);
-      const state: CaseState = { id: newId(), existing: false, voided: false, firstRow: row.number, values };
-      this.cases.set(this.key(reference), state);
+      const state: CaseState = {
+        id: orderedId(),
+        existing: false,
+        voided: false,
+        firstRow: row.number,
+        values,
+      };
+      this.cases.set(detach(key), state);
       if (values) {
         this.counts.casesCreated += 1;
         if (this.writer) newCases.push(this.newCase(state.id, values));
@@ -220,40 +226,49 @@ export class ImportPass {
   }
 
   private newDevice(caseId: string, values: DeviceValues): Device {
-    return Object.assign(new Device(), values, this.stamps(newId()), { caseId, custodyStatus: 'SEIZED' });
+    return Object.assign(new Device(), values, this.stamps(orderedId()), { caseId, custodyStatus: 'SEIZED' });
   }
 
   // Cases before their devices; one audit event per record, in the same transaction.
   private async write(newCases: Case[], newDevices: Device[]): Promise<void> {
     const { audit, actor } = this.writer!;
-    const manager = this.manager;
-    if (newCases.length > 0) {
-      await manager.createQueryBuilder().insert().into(Case).values(newCases).updateEntity(false).execute();
+    try {
+      await this.store.insertCases(newCases);
+    } catch (error) {
+      // The unique referenceKey: a case of the file was created meanwhile by someone else (PostgreSQL).
+      if (error instanceof QueryFailedError && /unique|23505/i.test(error.message)) {
+        throw new ConflictError(
+          'REFERENCE_TAKEN',
+          'A case reference in the file was recorded by someone else during the import; import the file again.',
+        );
+      }
+      throw error;
     }
-    if (newDevices.length > 0) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Device)
-        .values(newDevices)
-        .updateEntity(false)
-        .execute();
-    }
-    await audit.recordMany(manager, [
-      ...newCases.map((c) => ({
+    // In seizure-time order: the two covering indexes that start with (or follow the type by) seizedAt
+    // then take each batch as runs of neighbouring keys instead of jumps across years (a third less
+    // CPU for the inserts on the 1,000,000-device register).
+    await this.store.insertDevices(
+      [...newDevices].sort((a, b) => (a.seizedAt < b.seizedAt ? -1 : a.seizedAt > b.seizedAt ? 1 : 0)),
+    );
+    const entries = [];
+    for (const c of newCases) {
+      entries.push({
         actorId: actor.id,
         action: 'case.create',
         entity: 'case',
         entityId: c.id,
         after: toCaseResponse(c),
-      })),
-      ...newDevices.map((d) => ({
+      });
+    }
+    for (const d of newDevices) {
+      entries.push({
         actorId: actor.id,
         action: 'device.create',
         entity: 'device',
         entityId: d.id,
         after: deviceRecord(d),
-      })),
-    ]);
+      });
+    }
+    await audit.recordMany(this.store.manager, entries);
   }
 }

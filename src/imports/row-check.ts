@@ -6,22 +6,24 @@ import { CreateCaseDto } from '../cases/dto/create-case.dto.js';
 import { FieldError, ValidationFailedError } from '../common/errors.js';
 import { toFieldErrors } from '../common/validation.js';
 import { checkSeizedAt } from '../devices/custody-rules.js';
-import type { Device } from '../devices/device.entity.js';
 import { DeviceCodes } from '../devices/device-codes.js';
+import { deviceCreateValues, type DeviceCreateValues } from '../devices/device-values.js';
 import { CreateDeviceDto } from '../devices/dto/create-device.dto.js';
+import { referenceKeyOf } from '../cases/reference-key.js';
 import type { ReferenceListName } from '../reference-data/reference-lists.js';
 import {
   CellValue,
+  codeReader,
   isBlank,
   parseBoolean,
-  parseCode,
   parseInstant,
   parseLocalDate,
   Parsed,
   parseText,
 } from './cell-values.js';
 import { DEVICE_SHEET_COLUMNS, SheetColumn } from './device-columns.js';
-import type { HeadingMatch } from './heading-match.js';
+import type { HeadingMatch, MatchedColumn } from './heading-match.js';
+import { type CaseBody, quickCase, quickDevice } from './quick-checks.js';
 
 export interface RowError {
   /** The row number the spreadsheet shows. */
@@ -37,18 +39,7 @@ export type CaseValues = Omit<
   Case,
   'id' | 'createdAt' | 'createdBy' | 'updatedAt' | 'version' | `void${string}`
 >;
-export type DeviceValues = Omit<
-  Device,
-  | 'id'
-  | 'caseId'
-  | 'case'
-  | 'custodyStatus'
-  | 'createdAt'
-  | 'createdBy'
-  | 'updatedAt'
-  | 'version'
-  | `void${string}`
->;
+export type DeviceValues = DeviceCreateValues;
 
 // What the row checker needs from the register: reference lists, the clock, the time zone.
 export interface RowContext {
@@ -79,6 +70,10 @@ const VALIDATE = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownVal
 // Stands in for the case id while a row is checked: the case may not exist yet.
 const PLACEHOLDER_CASE_ID = '00000000-0000-4000-8000-000000000000';
 
+// V8 keeps a substring's parent alive: a value sliced out of a parser chunk would hold that whole chunk
+// in memory. Text kept beyond its row (errors, cases) is copied out.
+export const detach = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');
+
 export function displayValue(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date)
@@ -86,28 +81,39 @@ export function displayValue(value: CellValue | undefined): string {
   return String(value);
 }
 
-function parseCell(column: SheetColumn, value: CellValue, ctx: RowContext): Parsed<unknown> {
+type CellReader = (value: CellValue) => Parsed<unknown>;
+
+// One reader per column, made once per file (code lists looked up once, not per cell).
+function readerFor(column: SheetColumn, ctx: RowContext): CellReader {
   switch (column.type) {
     case 'instant':
-      return parseInstant(value, ctx.zone);
+      return (value) => parseInstant(value, ctx.zone);
     case 'date':
-      return parseLocalDate(value);
+      return parseLocalDate;
     case 'boolean':
-      return parseBoolean(value);
+      return parseBoolean;
     case 'code':
-      return parseCode(
-        value,
+      return codeReader(
         typeof column.codes === 'string' ? ctx.reference.items(column.codes) : (column.codes ?? []),
       );
     default:
-      return parseText(value);
+      return parseText;
   }
+}
+
+interface ColumnPlan {
+  index: number;
+  field: string;
+  heading: string;
+  toCase: boolean;
+  read: CellReader;
 }
 
 export class RowChecker {
   private readonly headingOf = new Map<string, string>();
   private readonly positionOf = new Map<string, number>();
   private readonly codes: DeviceCodes;
+  private readonly plan: ColumnPlan[];
 
   constructor(
     private readonly match: HeadingMatch,
@@ -119,28 +125,52 @@ export class RowChecker {
       this.positionOf.set(matched.column.field, matched.index);
     }
     this.codes = new DeviceCodes(ctx.reference as never);
+    this.plan = match.columns.map(({ index, column }: MatchedColumn) => ({
+      index,
+      field: column.field,
+      heading: column.heading,
+      toCase: column.target === 'case',
+      read: readerFor(column, ctx),
+    }));
   }
 
   // Cells to typed values; a cell that cannot be read is an error for its column.
   parse(number: number, cells: CellValue[]): ParsedRow {
     const row: ParsedRow = { number, caseInput: {}, deviceInput: {}, cells: {}, errors: [], blank: true };
-    for (const { index, column } of this.match.columns) {
-      const cell = cells[index] ?? null;
+    for (const column of this.plan) {
+      const cell = cells[column.index] ?? null;
       if (isBlank(cell)) continue;
       row.blank = false;
       row.cells[column.field] = cell;
-      const parsed = parseCell(column, cell, this.ctx);
+      const parsed = column.read(cell);
       if (!parsed.ok) {
         row.errors.push(this.error(number, column.field, cell, `${column.heading} ${parsed.message}`));
       } else if (parsed.value !== null) {
-        (column.target === 'case' ? row.caseInput : row.deviceInput)[column.field] = parsed.value;
+        (column.toCase ? row.caseInput : row.deviceInput)[column.field] = parsed.value;
       }
     }
     return row;
   }
 
   // The API's checks for POST /api/devices (DTO, reference codes, seizure time), without the case.
+  // A row the quick checks accept is one class-validator would accept; any other row is checked by
+  // class-validator itself, for the API's own messages.
   checkDevice(row: ParsedRow): DeviceValues | null {
+    if (row.errors.length === 0) {
+      const body = quickDevice(row.deviceInput);
+      if (
+        body &&
+        this.ctx.reference.has('device-types', body.deviceType) &&
+        (body.evidentialUse === undefined || this.ctx.reference.has('evidential-uses', body.evidentialUse)) &&
+        checkSeizedAt(body.seizedAt, this.ctx.now, null) === null
+      ) {
+        return deviceCreateValues(body);
+      }
+    }
+    return this.checkDeviceFully(row);
+  }
+
+  private checkDeviceFully(row: ParsedRow): DeviceValues | null {
     const dto = plainToInstance(CreateDeviceDto, { ...row.deviceInput, caseId: PLACEHOLDER_CASE_ID });
     const problems = toFieldErrors(validateSync(dto, VALIDATE) as ValidationError[]);
     const bad = new Set(problems.map((p) => p.field));
@@ -159,24 +189,7 @@ export class RowChecker {
       if (seizure) problems.push(seizure);
     }
     if (this.addErrors(row, problems) > 0) return null;
-    return {
-      exhibitRef: dto.exhibitRef,
-      deviceType: dto.deviceType,
-      make: dto.make ?? null,
-      model: dto.model ?? null,
-      serialNumber: dto.serialNumber ?? null,
-      macAddress: dto.macAddress ?? null,
-      firmwareVersion: dto.firmwareVersion ?? null,
-      seizedAt: new Date(dto.seizedAt).toISOString(),
-      seizedBy: dto.seizedBy,
-      seizureLocation: dto.seizureLocation ?? null,
-      powerStateAtSeizure: dto.powerStateAtSeizure ?? 'UNKNOWN',
-      photographedInSitu: dto.photographedInSitu ?? null,
-      networkIsolated: dto.networkIsolated ?? null,
-      companionApp: dto.companionApp ?? null,
-      cloudAccountIdentifier: dto.cloudAccountIdentifier ?? null,
-      evidentialUse: dto.evidentialUse ?? 'UNKNOWN',
-    };
+    return deviceCreateValues(dto);
   }
 
   // The API's checks for POST /api/cases (DTO and the offence, incident and court rules).
@@ -188,9 +201,13 @@ export class RowChecker {
       else if (input.incidentCategory !== undefined) input.kind = 'INCIDENT';
     }
     delete input.offenceGroup;
-    const dto = plainToInstance(CreateCaseDto, input);
-    const invalid = toFieldErrors(validateSync(dto, VALIDATE) as ValidationError[]);
-    if (this.addErrors(row, invalid) > 0) return null;
+    let dto: CaseBody | null = quickCase(input);
+    if (!dto) {
+      const full = plainToInstance(CreateCaseDto, input);
+      const invalid = toFieldErrors(validateSync(full, VALIDATE) as ValidationError[]);
+      if (this.addErrors(row, invalid) > 0) return null;
+      dto = full;
+    }
     const fields: CaseFields = {
       kind: dto.kind,
       offenceSubgroup: dto.offenceSubgroup ?? null,
@@ -203,7 +220,12 @@ export class RowChecker {
     };
     const check = checkCase(fields, this.ctx.reference, this.ctx.today);
     if (this.addErrors(row, [...check.invalid, ...check.violations]) > 0) return null;
-    return { reference: dto.reference, ...fields, ...check.derived };
+    return {
+      reference: dto.reference,
+      referenceKey: referenceKeyOf(dto.reference),
+      ...fields,
+      ...check.derived,
+    };
   }
 
   // A row's errors in the order of the file's columns.
@@ -217,8 +239,8 @@ export class RowChecker {
       row,
       column: this.headingOf.get(field) ?? field,
       field,
-      value: displayValue(value as CellValue),
-      message,
+      value: detach(displayValue(value as CellValue)),
+      message: detach(message),
     };
   }
 

@@ -1,7 +1,7 @@
 import { createReadStream, ReadStream } from 'node:fs';
-import ExcelJS from 'exceljs';
 import type { CellValue } from './cell-values.js';
 import { csvRecords } from './csv-records.js';
+import { xlsxRows } from './xlsx-rows.js';
 
 export type SheetFormat = 'xlsx' | 'csv';
 
@@ -31,30 +31,6 @@ export interface OpenSheet {
   rows: AsyncGenerator<SheetRow>;
   /** Bytes of the file read so far, for progress. */
   bytesRead: () => number;
-}
-
-// The first worksheet of an .xlsx, streamed: rows are read from the zip as they come, never all at once.
-async function* xlsxRows(input: ReadStream): AsyncGenerator<SheetRow> {
-  try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-      entries: 'emit',
-      sharedStrings: 'cache',
-      styles: 'cache', // needed to tell date cells from numbers
-      hyperlinks: 'ignore',
-      worksheets: 'emit',
-    });
-    for await (const worksheet of reader) {
-      for await (const row of worksheet) {
-        const values = row.values as unknown[];
-        const cells: CellValue[] = [];
-        for (let i = 1; i < values.length; i += 1) cells.push(plainCell(values[i]));
-        yield { number: row.number, cells };
-      }
-      return;
-    }
-  } finally {
-    input.destroy();
-  }
 }
 
 async function* csvRows(input: ReadStream): AsyncGenerator<SheetRow> {

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { DEVICE_SHEET_COLUMNS, SheetColumn } from './device-columns.js';
 
 interface ListSource {
@@ -50,7 +50,8 @@ function columnLetter(n: number): string {
 // columns fed from a hidden "Lists" sheet.
 export async function writeTemplate(target: string, reference: ListSource): Promise<void> {
   const columns = DEVICE_SHEET_COLUMNS.filter((c) => !c.readOnly);
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   const sheet = workbook.addWorksheet('Devices', { views: [{ state: 'frozen', ySplit: 1 }] });
   const lists = workbook.addWorksheet('Lists', { state: 'hidden' });
   sheet.columns = columns.map((c) => ({ header: c.heading, key: c.field, width: c.width ?? 14 }));

@@ -4,6 +4,7 @@ import { AddScopeEntryLineKey1764402000000 } from './1764402000000-AddScopeEntry
 import { MakeAuditEventsAppendOnly1764404000000 } from './1764404000000-MakeAuditEventsAppendOnly.js';
 import { AddFoiCoveringIndexes1764406000000 } from './1764406000000-AddFoiCoveringIndexes.js';
 import { AddFoiLookupIndexes1764406100000 } from './1764406100000-AddFoiLookupIndexes.js';
+import { AddCaseReferenceKey1764408000000 } from './1764408000000-AddCaseReferenceKey.js';
 import { CopyFoiFields1764408100000 } from './1764408100000-CopyFoiFields.js';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests run the same set, in order.
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   MakeAuditEventsAppendOnly1764404000000,
   AddFoiCoveringIndexes1764406000000,
   AddFoiLookupIndexes1764406100000,
+  AddCaseReferenceKey1764408000000,
   CopyFoiFields1764408100000,
 ];

@@ -53,9 +53,12 @@ export function benchSeed(
   const end = Date.parse(endInstant);
   const span = years * 365.25 * DAY;
 
+  // "referenceKey": the reference as uniqueness compares it (src/cases/reference-key.ts), if the schema has it.
+  const hasKey = db.prepare(`SELECT 1 FROM pragma_table_info('cases') WHERE name = 'referenceKey'`).get();
   const insertCase = db.prepare(`INSERT INTO cases (id, reference, kind, "offenceGroup", "offenceSubgroup",
     "incidentCategory", "policeOutcome", "courtStage", "courtResult", "courtResultAt", "progressedToCourt",
-    "createdAt", "createdBy", "updatedAt", version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)`);
+    "createdAt", "createdBy", "updatedAt", version${hasKey ? ', "referenceKey"' : ''})
+    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,1${hasKey ? ', lower(?)' : ''})`);
   const insertDevice = db.prepare(`INSERT INTO devices (id, "caseId", "exhibitRef", "deviceType", make, model,
     "serialNumber", "macAddress", "seizedAt", "seizedBy", "seizureLocation", "powerStateAtSeizure",
     "custodyStatus", "evidentialUse", "createdAt", "createdBy", "updatedAt", version, "voidedAt", "voidedBy", "voidReason")
@@ -112,9 +115,10 @@ export function benchSeed(
       const stage = rand() < 0.3 ? pick(stages) : null;
       const result = stage && rand() < 0.6 ? pick(results) : null;
       const progressed = outcome === '1' || outcome === '1A' || (stage !== null && stage !== 'NOT_CHARGED');
+      const reference = `BENCH/${seed}/${i}`;
       insertCase.run(
         id,
-        `BENCH/${seed}/${i}`,
+        reference,
         crime ? 'CRIME' : 'INCIDENT',
         sub?.parentCode ?? null,
         sub?.code ?? null,
@@ -127,6 +131,7 @@ export function benchSeed(
         now,
         actor,
         now,
+        ...(hasKey ? [reference] : []),
       );
       cases[i] = id;
     }
