@@ -29,6 +29,8 @@ export type PowerState = 'ON' | 'OFF' | 'UNKNOWN';
   'updatedAt',
 ])
 @Index('IDX_devices_custody_status', ['custodyStatus'])
+// Only the voided devices (migration AddDevicesVoidedIndex): open devices = all rows less these.
+@Index('IDX_devices_voided', ['voidedAt'], { where: '"voidedAt" IS NOT NULL' })
 export class Device extends EvidentialRecord {
   @Column({ type: 'varchar', length: 36 })
   caseId: string;

@@ -4,6 +4,7 @@ import { AddScopeEntryLineKey1764402000000 } from './1764402000000-AddScopeEntry
 import { MakeAuditEventsAppendOnly1764404000000 } from './1764404000000-MakeAuditEventsAppendOnly.js';
 import { AddFoiCoveringIndexes1764406000000 } from './1764406000000-AddFoiCoveringIndexes.js';
 import { AddFoiLookupIndexes1764406100000 } from './1764406100000-AddFoiLookupIndexes.js';
+import { AddDevicesVoidedIndex1764408200000 } from './1764408200000-AddDevicesVoidedIndex.js';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests run the same set, in order.
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   MakeAuditEventsAppendOnly1764404000000,
   AddFoiCoveringIndexes1764406000000,
   AddFoiLookupIndexes1764406100000,
+  AddDevicesVoidedIndex1764408200000,
 ];
