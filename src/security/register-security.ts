@@ -35,7 +35,7 @@ export function helmetHeaders(options: HelmetOptions = HELMET_OPTIONS): Record<s
   };
   let failed: unknown;
   helmet(options)({} as never, response as never, (error?: unknown) => (failed = error));
-  if (failed) throw failed instanceof Error ? failed : new Error(String(failed));
+  if (failed) throw failed instanceof Error ? failed : new Error('helmet refused its options');
   return headers;
 }
 
