@@ -28,8 +28,7 @@ export interface DeviceCreateSteps {
 @Injectable()
 export class DeviceWriter {
   private readonly sqlite: SqliteStatements | null;
-  private readonly insertSql: string;
-  private readonly insertColumns: (keyof Device)[];
+  private readonly columns: { property: keyof Device; name: string }[];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -37,11 +36,23 @@ export class DeviceWriter {
     private readonly auditService: AuditService,
   ) {
     this.sqlite = SqliteStatements.for(dataSource);
-    const columns = dataSource.getMetadata(Device).columns;
-    this.insertColumns = columns.map((c) => c.propertyName as keyof Device);
-    this.insertSql =
-      `INSERT INTO "devices" (${columns.map((c) => `"${c.databaseName}"`).join(', ')}) ` +
-      `VALUES (${columns.map(() => '?').join(', ')})`;
+    this.columns = dataSource.getMetadata(Device).columns.map((c) => ({
+      property: c.propertyName as keyof Device,
+      name: c.databaseName,
+    }));
+  }
+
+  // The entity's columns that the device sets (a column left undefined keeps its database default, as
+  // with TypeORM's insert); the same columns give the same SQL text, prepared once.
+  private sqliteInsert(sqlite: SqliteStatements, device: Device): void {
+    const set = this.columns.filter((c) => device[c.property] !== undefined);
+    const sql =
+      `INSERT INTO "devices" (${set.map((c) => `"${c.name}"`).join(', ')}) ` +
+      `VALUES (${set.map(() => '?').join(', ')})`;
+    sqlite.run(
+      sql,
+      set.map((c) => sqliteValue(device[c.property])),
+    );
   }
 
   /** Runs fn in one write transaction: everything it does commits together, or nothing does. */
@@ -64,12 +75,7 @@ export class DeviceWriter {
       },
       exhibitsOf: async (caseId) =>
         sqlite.all<Exhibit>('SELECT "id", "exhibitRef" FROM "devices" WHERE "caseId" = ?', [caseId]),
-      insert: async (device) => {
-        sqlite.run(
-          this.insertSql,
-          this.insertColumns.map((key) => sqliteValue(device[key])),
-        );
-      },
+      insert: async (device) => this.sqliteInsert(sqlite, device),
       audit: async (entry) => {
         this.auditService.recordSqlite(sqlite, entry);
       },
@@ -99,9 +105,7 @@ export class DeviceWriter {
   }
 }
 
-// better-sqlite3 binds neither booleans nor undefined.
+// better-sqlite3 binds no booleans.
 function sqliteValue(value: unknown): unknown {
-  if (value === undefined) return null;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  return value;
+  return typeof value === 'boolean' ? (value ? 1 : 0) : value;
 }
