@@ -1,9 +1,13 @@
 import multipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import type { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { RejectNulPipe } from './common/reject-nul.pipe.js';
 import { createValidationPipe } from './common/validation.js';
+import { registerEtag } from './common/etag.js';
+import { WalCheckpointer } from './database/wal-checkpointer.js';
+import { DataSource } from 'typeorm';
 import { registerSecurity } from './security/register-security.js';
 import { incomingRequestId } from './security/request-logging.js';
 import { trustProxySetting } from './security/security.config.js';
@@ -24,7 +28,11 @@ export const UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;
 
 // Everything main.ts and the tests both need, so the tests run the app as it is served.
 export async function configureApp(app: NestFastifyApplication): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   await registerSecurity(app);
+  registerEtag(fastify);
+  const checkpointer = WalCheckpointer.start(app.get(DataSource));
+  if (checkpointer) fastify.addHook('onClose', () => checkpointer.stop());
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 10 } });
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());

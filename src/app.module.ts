@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { AccreditationModule } from './accreditation/accreditation.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CasesModule } from './cases/cases.module.js';
-import { EtagInterceptor } from './common/etag.interceptor.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { appConfig } from './config/app.config.js';
 import { databaseConfig } from './config/database.config.js';
@@ -40,9 +39,6 @@ import { SecurityModule } from './security/security.module.js';
     FoiReportsModule,
     ImportsModule,
   ],
-  providers: [
-    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-    { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
-  ],
+  providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
 })
 export class AppModule {}

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import { configureApp, FASTIFY_OPTIONS } from './app-setup.js';
 import { appConfig } from './config/app.config.js';
 import { databaseConfig } from './config/database.config.js';
 import type { ConfigType } from '@nestjs/config';
+import { PinoNestLogger, REQUEST_LOGGER } from './security/request-logging.js';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -14,7 +15,7 @@ async function bootstrap(): Promise<void> {
     new FastifyAdapter(FASTIFY_OPTIONS),
     { bufferLogs: true },
   );
-  const logger = app.get(Logger);
+  const logger = new PinoNestLogger(app.get<Logger>(REQUEST_LOGGER));
   app.useLogger(logger);
   await configureApp(app);
   const settings = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);

@@ -458,6 +458,14 @@ describe('devices API', () => {
       expect(await counts()).toEqual({ ...before, audit_events: before.audit_events + 1 });
       expect(ids(await list({ caseId, limit: '200' }))).not.toContain(created.id);
       expect(ids(await list({ caseId, includeVoided: 'true', limit: '200' }))).toContain(created.id);
+      const [{ open, all }] = await t.query<{ open: number; all: number }>(
+        `SELECT COUNT(*) FILTER (WHERE "voidedAt" IS NULL) AS open, COUNT(*) AS "all" FROM devices`,
+      );
+      expect((await list({ limit: '1' })).total).toBe(Number(open));
+      expect((await list({ includeVoided: 'true', limit: '1' })).total).toBe(Number(all));
+      expect((await list({ caseId, limit: '1' })).total).toBe(
+        (await list({ caseId, limit: '200' })).items.length,
+      );
       await t.http().get(`/api/devices/${created.id}`).set('Authorization', t.auth(Role.Lab)).expect(200);
       await patch(created.id, { model: 'X' }, '"2"').expect(409);
       await voidDevice(created.id).expect(409);

@@ -1,5 +1,7 @@
 import { Role } from '../src/auth/role.enum.js';
 import { createTestApp, TestApp } from './create-test-app.js';
+import { caseDto } from './factories/case.factory.js';
+import { deviceDto } from './factories/device.factory.js';
 
 const sqliteOnly = process.env.TEST_DATABASE_URL ? describe.skip : describe;
 
@@ -67,5 +69,41 @@ sqliteOnly('SQLite transactions of concurrent requests', () => {
     expect(answers.filter((r) => r.status === 422)).toHaveLength(6);
     const stored = await t.dataSource.query(`SELECT reference FROM cases WHERE reference LIKE 'SER/%'`);
     expect(stored.map((r: { reference: string }) => r.reference).sort()).toEqual(created.sort());
+  });
+
+  // POST /api/devices runs prepared statements straight on the driver (SqliteStatements): it takes its
+  // turn in the same queue, so a rollback of another transaction cannot take the device with it.
+  it('keeps a device created on the driver while another transaction is open and then rolls back', async () => {
+    const officer = t.auth(Role.ExhibitsOfficer);
+    const created = await t
+      .http()
+      .post('/api/cases')
+      .set('Authorization', officer)
+      .send(caseDto())
+      .expect(201);
+    let letFailingOneGo!: () => void;
+    const gate = new Promise<void>((resolve) => (letFailingOneGo = resolve));
+    const failing = t.dataSource.transaction(async (manager) => {
+      await insertUser(manager, '00000000-0000-4000-8000-00000000000c');
+      await gate;
+      throw new Error('rolled back on purpose');
+    });
+    const posted = t
+      .http()
+      .post('/api/devices')
+      .set('Authorization', officer)
+      .send(deviceDto(created.body.id))
+      .then((res) => res);
+
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    letFailingOneGo();
+    await expect(failing).rejects.toThrow('rolled back on purpose');
+    const res = await posted;
+
+    expect(res.status).toBe(201);
+    expect(await t.query(`SELECT id FROM devices WHERE id = ?`, [res.body.id])).toHaveLength(1);
+    expect(await t.query(`SELECT id FROM users WHERE id = '00000000-0000-4000-8000-00000000000c'`)).toEqual(
+      [],
+    );
   });
 });

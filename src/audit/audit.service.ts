@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { nowInstant } from '../common/columns.js';
+import type { SqliteStatements } from '../database/sqlite-statements.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { canonicalJson, diff, GENESIS_HASH, hashEvent } from './audit-chain.js';
 
@@ -15,12 +16,42 @@ export interface AuditEntry {
 
 const POSTGRES_CHAIN_LOCK = 7_216_801;
 
+const POSTGRES_CHAIN_LOCK_SQL = 'SELECT pg_advisory_xact_lock($1)';
+
+// The chain's head and the next event after it, hashed; the same for every way an event is written.
+export function nextAuditEvent(
+  head: { seq: number; hash: string } | null | undefined,
+  entry: AuditEntry,
+  at = nowInstant(),
+): AuditEvent {
+  const changes = diff(
+    (entry.before ?? null) as Record<string, unknown> | null,
+    (entry.after ?? null) as Record<string, unknown> | null,
+  );
+  const content = {
+    seq: (head?.seq ?? 0) + 1,
+    at,
+    actorId: entry.actorId,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    changes: canonicalJson(changes),
+  };
+  const prevHash = head?.hash ?? GENESIS_HASH;
+  return { ...content, prevHash, hash: hashEvent(prevHash, content) };
+}
+
+const HEAD_SQL = 'SELECT "seq", "hash" FROM "audit_events" ORDER BY "seq" DESC LIMIT 1';
+const INSERT_SQL =
+  'INSERT INTO "audit_events" ("seq", "at", "actorId", "action", "entity", "entityId", "changes", "prevHash", "hash") ' +
+  'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
 @Injectable()
 export class AuditService {
   // Call inside the caller's transaction, so the change and its audit event commit together.
   async record(manager: EntityManager, entry: AuditEntry): Promise<AuditEvent> {
     if (manager.connection.options.type === 'postgres') {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [POSTGRES_CHAIN_LOCK]);
+      await manager.query(POSTGRES_CHAIN_LOCK_SQL, [POSTGRES_CHAIN_LOCK]);
     }
     const head = await manager
       .getRepository(AuditEvent)
@@ -29,23 +60,27 @@ export class AuditService {
       .orderBy('e.seq', 'DESC')
       .limit(1)
       .getOne();
-    const changes = diff(
-      (entry.before ?? null) as Record<string, unknown> | null,
-      (entry.after ?? null) as Record<string, unknown> | null,
-    );
-    const content = {
-      seq: (head?.seq ?? 0) + 1,
-      at: nowInstant(),
-      actorId: entry.actorId,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId,
-      changes: canonicalJson(changes),
-    };
-    const prevHash = head?.hash ?? GENESIS_HASH;
-    const event = { ...content, prevHash, hash: hashEvent(prevHash, content) };
+    const event = nextAuditEvent(head, entry);
     await manager.getRepository(AuditEvent).insert(event);
-    return event as AuditEvent;
+    return event;
+  }
+
+  // The same as record(), inside a transaction run with SqliteStatements (prepared statements on SQLite:
+  // SQLite has one writer at a time, so the head read and the insert need no lock).
+  recordSqlite(statements: SqliteStatements, entry: AuditEntry): AuditEvent {
+    const event = nextAuditEvent(statements.get<{ seq: number; hash: string }>(HEAD_SQL), entry);
+    statements.run(INSERT_SQL, [
+      event.seq,
+      event.at,
+      event.actorId,
+      event.action,
+      event.entity,
+      event.entityId,
+      event.changes,
+      event.prevHash,
+      event.hash,
+    ]);
+    return event;
   }
 
   // Many events at once (the spreadsheet import): the same chain as record() called for each entry in
@@ -53,7 +88,7 @@ export class AuditService {
   async recordMany(manager: EntityManager, entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
     if (manager.connection.options.type === 'postgres') {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [POSTGRES_CHAIN_LOCK]);
+      await manager.query(POSTGRES_CHAIN_LOCK_SQL, [POSTGRES_CHAIN_LOCK]);
     }
     const head = await manager
       .getRepository(AuditEvent)
@@ -62,28 +97,9 @@ export class AuditService {
       .orderBy('e.seq', 'DESC')
       .limit(1)
       .getOne();
-    let seq = head?.seq ?? 0;
-    let prevHash = head?.hash ?? GENESIS_HASH;
+    let previous: { seq: number; hash: string } | null | undefined = head;
     const at = nowInstant();
-    const events = entries.map((entry) => {
-      const changes = diff(
-        (entry.before ?? null) as Record<string, unknown> | null,
-        (entry.after ?? null) as Record<string, unknown> | null,
-      );
-      seq += 1;
-      const content = {
-        seq,
-        at,
-        actorId: entry.actorId,
-        action: entry.action,
-        entity: entry.entity,
-        entityId: entry.entityId,
-        changes: canonicalJson(changes),
-      };
-      const event = { ...content, prevHash, hash: hashEvent(prevHash, content) };
-      prevHash = event.hash;
-      return event;
-    });
+    const events = entries.map((entry) => (previous = nextAuditEvent(previous, entry, at)));
     for (let i = 0; i < events.length; i += 500) {
       await manager
         .createQueryBuilder()

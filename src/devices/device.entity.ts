@@ -34,6 +34,8 @@ const COPY = { nullable: true, insert: false, update: false, select: false } as 
 @Index('IDX_devices_id_cover', ['id', 'deviceType', 'voidedAt', 'caseId', 'seizedAt', 'version', 'updatedAt'])
 @Index('IDX_devices_seized_foi', ['seizedAt', 'deviceType', ...FOI_DEVICE_FIELDS])
 @Index('IDX_devices_custody_status', ['custodyStatus'])
+// Only the voided devices (migration AddDevicesVoidedIndex): open devices = all rows less these.
+@Index('IDX_devices_voided', ['voidedAt'], { where: '"voidedAt" IS NOT NULL' })
 export class Device extends EvidentialRecord {
   @Column({ type: 'varchar', length: 36 })
   caseId: string;

@@ -6,6 +6,7 @@ import { CustodyEvent } from './custody-event.entity.js';
 import { CustodyService } from './custody.service.js';
 import { Device } from './device.entity.js';
 import { DeviceCodes } from './device-codes.js';
+import { DeviceWriter } from './device-writer.js';
 import { DevicesController } from './devices.controller.js';
 import { DevicesQueries } from './devices.queries.js';
 import { DevicesService } from './devices.service.js';
@@ -13,7 +14,7 @@ import { DevicesService } from './devices.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Device, CustodyEvent]), CasesModule],
   controllers: [DevicesController, CustodyController],
-  providers: [DevicesService, DevicesQueries, CustodyService, DeviceCodes],
+  providers: [DevicesService, DevicesQueries, CustodyService, DeviceCodes, DeviceWriter],
   exports: [DevicesService],
 })
 export class DevicesModule {}

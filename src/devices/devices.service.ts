@@ -3,7 +3,6 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { CasesService } from '../cases/cases.service.js';
 import { lockKey } from '../cases/key-lock.js';
 import { newRecordColumns } from '../common/evidential-record.js';
 import { nowInstant, toInstant } from '../common/columns.js';
@@ -20,6 +19,7 @@ import { checkSeizedAt } from './custody-rules.js';
 import { CustodyEvent } from './custody-event.entity.js';
 import { Device } from './device.entity.js';
 import { DeviceCodes } from './device-codes.js';
+import { DeviceWriter, type Exhibit } from './device-writer.js';
 import { checkAgainstExaminations, examinationBounds } from './examination-bounds.js';
 import { deviceRecord } from './dto/device-response.dto.js';
 import { CreateDeviceDto } from './dto/create-device.dto.js';
@@ -60,9 +60,9 @@ export class DevicesService {
   constructor(
     @InjectRepository(Device) private readonly devices: Repository<Device>,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly cases: CasesService,
     private readonly audit: AuditService,
     private readonly codes: DeviceCodes,
+    private readonly writer: DeviceWriter,
   ) {}
 
   // Used by other modules (examinations): the device, voided or not; 404 when unknown.
@@ -83,10 +83,11 @@ export class DevicesService {
       ...Object.fromEntries(OPTIONAL.map((key) => [key, dto[key] ?? null])),
     } as Pick<Device, (typeof REQUIRED)[number] | (typeof OPTIONAL)[number]>;
     this.codes.check(values);
-    return this.dataSource.transaction(async (manager) => {
-      this.requireSeizureTime(values.seizedAt, null);
-      await this.cases.requireOpenCase(manager, dto.caseId);
-      await this.requireFreeExhibitRef(manager, dto.caseId, values.exhibitRef, null);
+    this.requireSeizureTime(values.seizedAt, null);
+    const exhibitKey = exhibitRefKey(values.exhibitRef);
+    return this.writer.transaction(async (steps) => {
+      await steps.requireOpenCase(dto.caseId);
+      requireFreeExhibit(await steps.exhibitsOf(dto.caseId, exhibitKey), exhibitKey, null);
       const now = nowInstant();
       const device = Object.assign(new Device(), values, {
         id: newId(),
@@ -94,10 +95,8 @@ export class DevicesService {
         custodyStatus: 'SEIZED',
         ...newRecordColumns(actor.id, now),
       });
-      // Every column is set above: updateEntity(false) spares TypeORM's re-read of the defaulted
-      // columns after the INSERT (one round trip per create; measured in test/performance.e2e-spec.ts).
-      await manager.createQueryBuilder().insert().into(Device).values(device).updateEntity(false).execute();
-      await this.audit.record(manager, {
+      await steps.insert(device);
+      await steps.audit({
         actorId: actor.id,
         action: 'device.create',
         entity: 'device',
@@ -184,15 +183,19 @@ export class DevicesService {
     exhibitRef: string,
     selfId: string | null,
   ): Promise<void> {
-    await lockKey(manager, `exhibit:${caseId}:${exhibitRefKey(exhibitRef)}`);
+    const key = exhibitRefKey(exhibitRef);
+    await lockKey(manager, `exhibit:${caseId}:${key}`);
     const siblings = await manager
       .getRepository(Device)
       .find({ where: { caseId }, select: { id: true, exhibitRef: true } });
-    const key = exhibitRefKey(exhibitRef);
-    const clash = siblings.find((d) => d.id !== selfId && exhibitRefKey(d.exhibitRef) === key);
-    if (clash) {
-      const message = `Exhibit ${clash.exhibitRef} is already recorded in this case.`;
-      throw new ConflictError('EXHIBIT_REF_TAKEN', message, [{ field: 'exhibitRef', message }]);
-    }
+    requireFreeExhibit(siblings, key, selfId);
+  }
+}
+
+function requireFreeExhibit(siblings: Exhibit[], key: string, selfId: string | null): void {
+  const clash = siblings.find((d) => d.id !== selfId && exhibitRefKey(d.exhibitRef) === key);
+  if (clash) {
+    const message = `Exhibit ${clash.exhibitRef} is already recorded in this case.`;
+    throw new ConflictError('EXHIBIT_REF_TAKEN', message, [{ field: 'exhibitRef', message }]);
   }
 }

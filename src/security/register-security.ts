@@ -1,44 +1,67 @@
-import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
+import type { Logger } from 'pino';
 import { problem } from '../common/problem-details.js';
 import { AuthFailureLimiter } from './auth-failure-limiter.js';
+import { registerRequestLogging, REQUEST_LOGGER } from './request-logging.js';
 
 // Routes that never need a token, so never count or block.
 const OPEN = /^\/(health|docs)(\/|\?|-json|$)/;
 
-// Security headers, and 429 for a client that failed authentication too often.
-export async function registerSecurity(app: NestFastifyApplication): Promise<void> {
-  await app.register(helmet, {
-    // Swagger UI at /docs needs inline styles and data: images; everything else stays 'self'.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: [`'self'`],
-        styleSrc: [`'self'`, `'unsafe-inline'`],
-        imgSrc: [`'self'`, 'data:', 'validator.swagger.io'],
-        scriptSrc: [`'self'`],
-        // Served over plain HTTP on an internal network too: upgrading would break /docs there.
-        upgradeInsecureRequests: null,
-      },
+const HELMET_OPTIONS: HelmetOptions = {
+  // Swagger UI at /docs needs inline styles and data: images; everything else stays 'self'.
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: [`'self'`],
+      styleSrc: [`'self'`, `'unsafe-inline'`],
+      imgSrc: [`'self'`, 'data:', 'validator.swagger.io'],
+      scriptSrc: [`'self'`],
+      // Served over plain HTTP on an internal network too: upgrading would break /docs there.
+      upgradeInsecureRequests: null,
     },
-  });
+  },
+};
+
+// helmet's headers for these options. They are the same for every request (no CSP nonces), so they are
+// worked out once here; @fastify/helmet rebuilt the middleware, CSP parsing included, on every request.
+export function helmetHeaders(options: HelmetOptions = HELMET_OPTIONS): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: string | number | readonly string[]) => {
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    },
+    removeHeader: (name: string) => delete headers[name.toLowerCase()],
+  };
+  let failed: unknown;
+  helmet(options)({} as never, response as never, (error?: unknown) => (failed = error));
+  if (failed) throw failed instanceof Error ? failed : new Error('helmet refused its options');
+  return headers;
+}
+
+// Security headers, request logs, and 429 for a client that failed authentication too often.
+export async function registerSecurity(app: NestFastifyApplication): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  const security = helmetHeaders();
   const limiter = app.get(AuthFailureLimiter);
-  const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (OPEN.test(request.url)) return;
+  registerRequestLogging(fastify, app.get<Logger>(REQUEST_LOGGER));
+  fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    void reply.headers(security);
+    if (OPEN.test(request.url)) return done();
     const wait = limiter.blockedFor(request.ip);
-    if (wait > 0) {
-      await reply
-        .status(429)
-        .header('retry-after', String(wait))
-        .header('content-type', 'application/problem+json; charset=utf-8')
-        .send(problem(429, `Too many failed authentication attempts; try again in ${wait} s.`));
-    }
+    if (wait <= 0) return done();
+    void reply
+      .status(429)
+      .header('retry-after', String(wait))
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .send(problem(429, `Too many failed authentication attempts; try again in ${wait} s.`));
   });
-  fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
-    reply.header('x-request-id', request.id);
+  fastify.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done) => {
+    void reply.header('x-request-id', request.id);
+    done(null, payload);
   });
-  fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
+  fastify.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     if (reply.statusCode === 401) limiter.recordFailure(request.ip);
+    done();
   });
 }

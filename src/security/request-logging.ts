@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Options } from 'pino-http';
+import type { IncomingMessage } from 'node:http';
+import type { LoggerService } from '@nestjs/common';
+import type { FastifyInstance } from 'fastify';
+import { pino, type Logger, type LoggerOptions } from 'pino';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** The register's pino logger (request lines and the application's own messages). */
+export const REQUEST_LOGGER = Symbol('REQUEST_LOGGER');
+
 // The path only: query strings can carry names (e.g. a search), so they are never logged.
 export function loggedPath(url: string | undefined): string {
-  return (url ?? '').split('?')[0].slice(0, 200);
+  const end = url === undefined ? -1 : url.indexOf('?');
+  return (end < 0 ? (url ?? '') : url!.slice(0, end)).slice(0, 200);
 }
 
 // A well-formed incoming X-Request-Id is kept (to follow a request across a proxy), else a new UUID.
@@ -15,20 +21,10 @@ export function incomingRequestId(req: { headers: IncomingMessage['headers'] }):
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-// Fallback for pino-http when the server did not set req.id already (Fastify does, see FASTIFY_OPTIONS).
-export function requestId(req: IncomingMessage, res: ServerResponse): string {
-  const id = incomingRequestId(req);
-  res.setHeader('x-request-id', id);
-  return id;
-}
-
-// One JSON line per request: id, method, path, status, duration. No headers, no bodies, no query strings.
-export function requestLoggingOptions(level: string): Options {
+// No headers, no bodies, no query strings; the redaction backs the serializers up.
+export function requestLoggingOptions(level: string): LoggerOptions {
   return {
     level,
-    genReqId: requestId,
-    // Health probes (load balancers poll them) are not logged.
-    autoLogging: { ignore: (req) => loggedPath(req.url) === '/health' },
     redact: {
       paths: ['req.headers', 'req.body', 'req.query', 'res.headers', 'err.query', 'err.parameters'],
       censor: '[redacted]',
@@ -41,9 +37,71 @@ export function requestLoggingOptions(level: string): Options {
       }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
-    customLogLevel: (_req, res, error) =>
-      error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-    customSuccessMessage: (req, res) => `${req.method} ${loggedPath(req.url)} ${res.statusCode}`,
-    customErrorMessage: (req, res) => `${req.method} ${loggedPath(req.url)} ${res.statusCode}`,
   };
+}
+
+export function createRequestLogger(level: string): Logger {
+  return pino(requestLoggingOptions(level));
+}
+
+// One JSON line per request once it is answered: id, method, path, status, duration (ms), at info, warn
+// (4xx) or error (5xx). Health probes (load balancers poll them) are not logged. A Fastify hook: no
+// per-request middleware, child logger or async context.
+export function registerRequestLogging(fastify: FastifyInstance, logger: Logger): void {
+  if (logger.level === 'silent') return;
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const path = loggedPath(request.url);
+    if (path !== '/health') {
+      const status = reply.statusCode;
+      const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+      logger[level](
+        {
+          req: { id: request.id, method: request.method, url: path },
+          res: { statusCode: status },
+          responseTime: Math.round(reply.elapsedTime),
+        },
+        `${request.method} ${path} ${status}`,
+      );
+    }
+    done();
+  });
+}
+
+// Nest's own messages (start-up, unexpected errors) as pino lines on the same logger.
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  private write(
+    level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace',
+    message: unknown,
+    context?: string,
+  ) {
+    if (message instanceof Error) this.logger[level]({ err: message, context }, message.message);
+    else if (typeof message === 'object' && message !== null) this.logger[level]({ ...message, context });
+    else this.logger[level]({ context }, String(message));
+  }
+
+  log(message: unknown, context?: string): void {
+    this.write('info', message, context);
+  }
+  // Nest passes (message, stack, context), (message, context) or (message, stack).
+  error(message: unknown, ...rest: unknown[]): void {
+    const texts = rest.filter((r): r is string => typeof r === 'string');
+    const stack = texts.find((t) => t.includes('\n'));
+    const context = texts.filter((t) => t !== stack).at(-1);
+    if (stack && !(message instanceof Error)) this.logger.error({ context, stack }, String(message));
+    else this.write('error', message, context);
+  }
+  warn(message: unknown, context?: string): void {
+    this.write('warn', message, context);
+  }
+  debug(message: unknown, context?: string): void {
+    this.write('debug', message, context);
+  }
+  verbose(message: unknown, context?: string): void {
+    this.write('trace', message, context);
+  }
+  fatal(message: unknown, context?: string): void {
+    this.write('fatal', message, context);
+  }
 }

@@ -1,27 +1,23 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule, type ConfigType } from '@nestjs/config';
-import { LoggerModule } from 'nestjs-pino';
 import { appConfig } from '../config/app.config.js';
 import { AuthFailureLimiter } from './auth-failure-limiter.js';
-import { requestLoggingOptions } from './request-logging.js';
+import { createRequestLogger, REQUEST_LOGGER } from './request-logging.js';
 import { securityConfig } from './security.config.js';
 import { SqliteWriteTransactions } from './sqlite-write-transactions.js';
 
-// Structured request logs (nestjs-pino), the failed-authentication limiter used by registerSecurity(),
-// and SQLite transactions that take the write lock as they start.
+// Structured logs (pino: one line per request, see registerSecurity()), the failed-authentication
+// limiter used by registerSecurity(), and SQLite transactions that take the write lock as they start.
 @Global()
 @Module({
-  imports: [
-    ConfigModule.forFeature(securityConfig),
-    LoggerModule.forRootAsync({
-      inject: [appConfig.KEY],
-      useFactory: (settings: ConfigType<typeof appConfig>) => ({
-        pinoHttp: requestLoggingOptions(settings.logLevel),
-      }),
-    }),
-  ],
+  imports: [ConfigModule.forFeature(securityConfig)],
   providers: [
     SqliteWriteTransactions,
+    {
+      provide: REQUEST_LOGGER,
+      inject: [appConfig.KEY],
+      useFactory: (settings: ConfigType<typeof appConfig>) => createRequestLogger(settings.logLevel),
+    },
     {
       provide: AuthFailureLimiter,
       inject: [securityConfig.KEY],
@@ -29,6 +25,6 @@ import { SqliteWriteTransactions } from './sqlite-write-transactions.js';
         new AuthFailureLimiter(settings.authFailuresPerWindow, settings.authFailureWindowMs),
     },
   ],
-  exports: [AuthFailureLimiter],
+  exports: [AuthFailureLimiter, REQUEST_LOGGER],
 })
 export class SecurityModule {}

@@ -6,6 +6,7 @@ import { AddFoiCoveringIndexes1764406000000 } from './1764406000000-AddFoiCoveri
 import { AddFoiLookupIndexes1764406100000 } from './1764406100000-AddFoiLookupIndexes.js';
 import { AddCaseReferenceKey1764408000000 } from './1764408000000-AddCaseReferenceKey.js';
 import { CopyFoiFields1764408100000 } from './1764408100000-CopyFoiFields.js';
+import { AddDevicesVoidedIndex1764408200000 } from './1764408200000-AddDevicesVoidedIndex.js';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests run the same set, in order.
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AddFoiLookupIndexes1764406100000,
   AddCaseReferenceKey1764408000000,
   CopyFoiFields1764408100000,
+  AddDevicesVoidedIndex1764408200000,
 ];
