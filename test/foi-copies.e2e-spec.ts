@@ -170,10 +170,11 @@ describe('FOI copies on devices and examinations', () => {
     const actor = t.userIds[Role.Admin];
     const now = '2025-05-01T10:00:00.000Z';
     const [first, second, device, exam] = [newId(), newId(), newId(), newId()];
-    for (const [id, kind, incident] of [
+    const rawCases: [string, string, string | null][] = [
       [first, 'INCIDENT', 'MISSING_PERSON'],
       [second, 'CRIME', null],
-    ]) {
+    ];
+    for (const [id, kind, incident] of rawCases) {
       await t.query(
         `INSERT INTO cases (id, reference, kind, "incidentCategory", "progressedToCourt", "createdAt", "createdBy",
            "updatedAt", version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)`,

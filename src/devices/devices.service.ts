@@ -18,6 +18,7 @@ import { newId } from '../common/new-id.js';
 import { checkSeizedAt } from './custody-rules.js';
 import { CustodyEvent } from './custody-event.entity.js';
 import { Device } from './device.entity.js';
+import { deviceCreateValues } from './device-values.js';
 import { DeviceCodes } from './device-codes.js';
 import { DeviceWriter, type Exhibit } from './device-writer.js';
 import { checkAgainstExaminations, examinationBounds } from './examination-bounds.js';
@@ -73,15 +74,7 @@ export class DevicesService {
   }
 
   async create(dto: CreateDeviceDto, actor: AuthUser): Promise<Device> {
-    const values = {
-      exhibitRef: dto.exhibitRef,
-      deviceType: dto.deviceType,
-      seizedAt: toInstant(dto.seizedAt),
-      seizedBy: dto.seizedBy,
-      powerStateAtSeizure: dto.powerStateAtSeizure ?? 'UNKNOWN',
-      evidentialUse: dto.evidentialUse ?? 'UNKNOWN',
-      ...Object.fromEntries(OPTIONAL.map((key) => [key, dto[key] ?? null])),
-    } as Pick<Device, (typeof REQUIRED)[number] | (typeof OPTIONAL)[number]>;
+    const values = deviceCreateValues(dto);
     this.codes.check(values);
     this.requireSeizureTime(values.seizedAt, null);
     const exhibitKey = exhibitRefKey(values.exhibitRef);
