@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../src/audit/audit.service.js';
 import { Role } from '../src/auth/role.enum.js';
+import { referenceKeyOf } from '../src/cases/reference-key.js';
 import { newId } from '../src/common/new-id.js';
 import { buildDataSourceOptions } from '../src/database/data-source-options.js';
 import { seedDemoRegister } from '../src/demo/demo-seeder.js';
@@ -176,9 +177,19 @@ describe('FOI copies on devices and examinations', () => {
     ];
     for (const [id, kind, incident] of rawCases) {
       await t.query(
-        `INSERT INTO cases (id, reference, kind, "incidentCategory", "progressedToCourt", "createdAt", "createdBy",
-           "updatedAt", version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)`,
-        [id, `RAW/${id.slice(0, 8)}`, kind, incident, false, now, actor, now],
+        `INSERT INTO cases (id, reference, "referenceKey", kind, "incidentCategory", "progressedToCourt",
+           "createdAt", "createdBy", "updatedAt", version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+        [
+          id,
+          `RAW/${id.slice(0, 8)}`,
+          referenceKeyOf(`RAW/${id.slice(0, 8)}`),
+          kind,
+          incident,
+          false,
+          now,
+          actor,
+          now,
+        ],
       );
     }
     await t.query(
