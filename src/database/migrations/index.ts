@@ -5,6 +5,7 @@ import { MakeAuditEventsAppendOnly1764404000000 } from './1764404000000-MakeAudi
 import { AddFoiCoveringIndexes1764406000000 } from './1764406000000-AddFoiCoveringIndexes.js';
 import { AddFoiLookupIndexes1764406100000 } from './1764406100000-AddFoiLookupIndexes.js';
 import { CopyFoiFields1764408100000 } from './1764408100000-CopyFoiFields.js';
+import { CopyFoiCaseKey1764408300000 } from './1764408300000-CopyFoiCaseKey.js';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests run the same set, in order.
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AddFoiCoveringIndexes1764406000000,
   AddFoiLookupIndexes1764406100000,
   CopyFoiFields1764408100000,
+  CopyFoiCaseKey1764408300000,
 ];
