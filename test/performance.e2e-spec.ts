@@ -68,6 +68,10 @@ describe('performance by design', () => {
           ];
           // No counted row is joined to its case or device: the report reads the copies (CopyFoiFields).
           if (/\bJOIN\b/i.test(statement.sql)) problems.push(`joins: ${statement.sql.slice(0, 200)}`);
+          // SQLite sorts to group: by one column, the copied classification key for Q2/Q3 (CopyFoiCaseKey).
+          if (/GROUP BY\s+[\w."]+\s*,/i.test(statement.sql)) {
+            problems.push(`groups by several columns: ${statement.sql.slice(0, 200)}`);
+          }
           if (scans.length > 0) {
             problems.push(`${scans.join('; ')}\n  in: ${statement.sql.replace(/\s+/g, ' ').slice(0, 300)}`);
           }

@@ -20,6 +20,7 @@ const FOI_DEVICE_FIELDS = [
   'caseProgressedToCourt',
   'caseVersion',
   'caseUpdatedAt',
+  'caseFoiKey',
 ];
 
 // Copies of the case's FOI fields, written only by database triggers (migration CopyFoiFields) and read
@@ -121,4 +122,8 @@ export class Device extends EvidentialRecord {
 
   @InstantColumn(COPY)
   caseUpdatedAt?: string | null;
+
+  // The six classification copies above as one text, to group by (migration CopyFoiCaseKey).
+  @Column({ type: 'varchar', length: 255, ...COPY })
+  caseFoiKey?: string | null;
 }

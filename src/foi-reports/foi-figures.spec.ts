@@ -3,9 +3,10 @@ import {
   buildQ1,
   buildQ2,
   buildQ3,
+  localDayNumbers,
   medianDaysSeizureToCompletion,
 } from './foi-figures.js';
-import { monthBoundaries } from './report-window.js';
+import { localDateOf, monthBoundaries } from './report-window.js';
 
 const alphabetical = () => 0;
 
@@ -140,5 +141,26 @@ describe('FOI figures from aggregate rows', () => {
         ),
       ).toBe(15);
     });
+  });
+
+  describe('local day numbers of many instants', () => {
+    // Every instant's day is its local date in the zone (localDateOf), on the days the zone's offset
+    // changes too: every 37 minutes over ten days around transitions of zones that change at different UTC
+    // hours (and Samoa's skipped 30 December 2011).
+    it.each(['Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Pacific/Apia'])(
+      'match localDateOf in %s',
+      (zone) => {
+        const dayOf = localDayNumbers(zone);
+        const spans = ['03-08', '03-24', '03-30', '09-20', '09-28', '10-26', '11-02', '12-27'];
+        for (const span of spans) {
+          const from = Date.parse(`2011-${span}T00:00:00.000Z`);
+          for (let ms = from; ms < from + 10 * 86_400_000; ms += 37 * 60_000) {
+            const instant = new Date(ms + 7).toISOString();
+            expect(dayOf(instant) * 86_400_000).toBe(Date.parse(`${localDateOf(instant, zone)}T00:00:00Z`));
+          }
+        }
+      },
+      30_000,
+    );
   });
 });

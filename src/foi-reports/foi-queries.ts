@@ -95,7 +95,9 @@ export class FoiQueries {
 
   // Q2 and Q3 in one pass over the window's devices, grouped by their case's classification, court
   // result and progression (copied on each device): a case has one of each, so the distinct cases of
-  // the rows add up. The cases' digest sums each counted device's copy of its case's version, which
+  // the rows add up. The device's caseFoiKey encodes those six copies (migration CopyFoiCaseKey), so the
+  // rows are grouped by it alone (sorting by one column, not six) and each group's six values are its
+  // MIN (all equal). The cases' digest sums each counted device's copy of its case's version, which
   // changes whenever a counted case does.
   async cases(scope: FoiScope): Promise<{ q2: Q2GroupRow[]; q3: Counted<Q3GroupRow> }> {
     const filter = countedDevices(scope.deviceTypes);
@@ -103,15 +105,15 @@ export class FoiQueries {
     const served = `d."evidentialUse" = :served`;
     const rows = await runSql(
       this.dataSource,
-      `SELECT ${fields.map((f) => `d."case${f}" AS "${f[0].toLowerCase()}${f.slice(1)}"`).join(', ')},
-              CASE WHEN d."caseProgressedToCourt" THEN 1 ELSE 0 END AS "progressed",
+      `SELECT ${fields.map((f) => `MIN(d."case${f}") AS "${f[0].toLowerCase()}${f.slice(1)}"`).join(', ')},
+              MAX(CASE WHEN d."caseProgressedToCourt" THEN 1 ELSE 0 END) AS "progressed",
               COUNT(*) AS "devices", COUNT(DISTINCT d."caseId") AS "cases",
               SUM(CASE WHEN ${served} THEN 1 ELSE 0 END) AS "devicesServed",
               COUNT(DISTINCT CASE WHEN ${served} THEN d."caseId" END) AS "casesServed",
               SUM(d."caseVersion") AS "versionSum", MAX(d."caseUpdatedAt") AS "lastUpdatedAt"
        FROM "devices" d
        WHERE ${filter.sql} AND d."seizedAt" >= :start AND d."seizedAt" < :end
-       GROUP BY ${fields.map((f) => `d."case${f}"`).join(', ')}, d."caseProgressedToCourt"`,
+       GROUP BY d."caseFoiKey"`,
       { ...filter.params, served: SERVED_EVIDENCE, start: scope.start, end: scope.end },
     );
     const q2 = rows.map((r) => ({

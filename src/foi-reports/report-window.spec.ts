@@ -204,6 +204,22 @@ describe('localDateOf', () => {
   });
 });
 
+describe('monthBoundaries over ten years', () => {
+  it.each(['Europe/London', 'Australia/Lord_Howe', 'America/Santiago'])(
+    'joins 120 months, each starting at local midnight on its 1st, in %s',
+    (zone) => {
+      const months = monthBoundaries({ from: '2014-03-01', to: '2024-03-01' }, zone);
+
+      expect(months).toHaveLength(120);
+      months.forEach((m, i) => {
+        expect(localDateOf(m.start, zone)).toBe(`${m.month}-01`);
+        if (i > 0) expect(m.start).toBe(months[i - 1].end);
+      });
+      expect(months.at(-1)?.month).toBe('2024-02');
+    },
+  );
+});
+
 describe('windows at the edges of the years a client may name', () => {
   it.each([
     [{ period: 'financial-year', year: '2200' }, '2201-03'],

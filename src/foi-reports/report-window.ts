@@ -109,12 +109,13 @@ export function monthBoundaries(window: { from: string; to: string }, timeZone: 
   const from = localMidnight(window.from, timeZone);
   const to = localMidnight(window.to, timeZone);
   const months: MonthBoundary[] = [];
-  for (let month = from.startOf('month'); month < to; month = month.plus({ months: 1 })) {
+  // Each month's start is the previous one's next (Luxon's zoned arithmetic is the cost of a long window).
+  for (let month = from.startOf('month'), next: DateTime; month < to; month = next) {
     const start = month < from ? from : month;
-    const next = month.plus({ months: 1 });
+    next = month.plus({ months: 1 });
     const end = next > to ? to : next;
     months.push({
-      month: month.toFormat('yyyy-MM'),
+      month: `${month.year}-${String(month.month).padStart(2, '0')}`,
       start: start.toJSDate().toISOString(),
       end: end.toJSDate().toISOString(),
     });

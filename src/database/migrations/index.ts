@@ -7,6 +7,7 @@ import { AddFoiLookupIndexes1764406100000 } from './1764406100000-AddFoiLookupIn
 import { AddCaseReferenceKey1764408000000 } from './1764408000000-AddCaseReferenceKey.js';
 import { CopyFoiFields1764408100000 } from './1764408100000-CopyFoiFields.js';
 import { AddDevicesVoidedIndex1764408200000 } from './1764408200000-AddDevicesVoidedIndex.js';
+import { CopyFoiCaseKey1764408300000 } from './1764408300000-CopyFoiCaseKey.js';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests run the same set, in order.
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AddCaseReferenceKey1764408000000,
   CopyFoiFields1764408100000,
   AddDevicesVoidedIndex1764408200000,
+  CopyFoiCaseKey1764408300000,
 ];
