@@ -56,6 +56,8 @@ describe('fastCanonicalJson and contentHash give the reference bytes', () => {
     true,
     [],
     [1, undefined, null, 'a', { b: 2, a: 1 }],
+    // eslint-disable-next-line no-sparse-arrays
+    [1, , 3],
     {},
     { b: 1, a: undefined, c: null },
     { z: { y: [{ x: 1, w: 2 }], v: 'u' }, a: [[], {}] },

@@ -11,7 +11,10 @@ export function fastCanonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (Array.isArray(value)) {
     let out = '[';
-    for (let i = 0; i < value.length; i += 1) out += (i === 0 ? '' : ',') + fastCanonicalJson(value[i]);
+    // A hole stays empty, as the reference's map() and join() leave it.
+    for (let i = 0; i < value.length; i += 1) {
+      out += (i === 0 ? '' : ',') + (i in value ? fastCanonicalJson(value[i]) : '');
+    }
     return out + ']';
   }
   const record = value as Record<string, unknown>;

@@ -43,19 +43,20 @@ export async function insertAuditEvents(manager: EntityManager, events: AuditEve
   const postgres = manager.connection.options.type === 'postgres';
   for (let i = 0; i < events.length; i += AUDIT_ROWS_PER_INSERT) {
     const end = Math.min(i + AUDIT_ROWS_PER_INSERT, events.length);
-    const values: unknown[] = new Array((end - i) * COLUMNS.length);
-    let v = 0;
+    const values: unknown[] = [];
     for (let e = i; e < end; e += 1) {
       const event = events[e];
-      values[v++] = event.seq;
-      values[v++] = event.at;
-      values[v++] = event.actorId ?? null;
-      values[v++] = event.action;
-      values[v++] = event.entity;
-      values[v++] = event.entityId;
-      values[v++] = event.changes;
-      values[v++] = event.prevHash;
-      values[v++] = event.hash;
+      values.push(
+        event.seq,
+        event.at,
+        event.actorId ?? null,
+        event.action,
+        event.entity,
+        event.entityId,
+        event.changes,
+        event.prevHash,
+        event.hash,
+      );
     }
     await manager.query(auditInsertSql(end - i, postgres), values);
   }
