@@ -1,0 +1,63 @@
+import type { EntityManager } from 'typeorm';
+import type { AuditEvent } from './audit-event.entity.js';
+
+// Events per INSERT statement: 9 columns, so 9,000 parameters (under SQLite's 32,766 and PostgreSQL's
+// 65,535).
+export const AUDIT_ROWS_PER_INSERT = 1000;
+
+const COLUMNS = [
+  'seq',
+  'at',
+  'actorId',
+  'action',
+  'entity',
+  'entityId',
+  'changes',
+  'prevHash',
+  'hash',
+] as const;
+
+const texts = new Map<string, string>();
+
+// One multi-row INSERT text per row count and placeholder style, made once (better-sqlite3 behind
+// TypeORM keeps the prepared statement of a repeated text; PostgreSQL takes it as it is).
+export function auditInsertSql(rows: number, postgres: boolean): string {
+  const cacheKey = `${postgres ? 'pg' : 'sqlite'}:${rows}`;
+  let sql = texts.get(cacheKey);
+  if (!sql) {
+    const width = COLUMNS.length;
+    const tuples: string[] = [];
+    for (let r = 0; r < rows; r += 1) {
+      const marks = COLUMNS.map((_, c) => (postgres ? `$${r * width + c + 1}` : '?'));
+      tuples.push(`(${marks.join(',')})`);
+    }
+    const names = COLUMNS.map((c) => `"${c}"`).join(',');
+    sql = `INSERT INTO "audit_events" (${names}) VALUES ${tuples.join(',')}`;
+    texts.set(cacheKey, sql);
+  }
+  return sql;
+}
+
+// The events as they are (every column bound, nothing converted), through the caller's transaction.
+export async function insertAuditEvents(manager: EntityManager, events: AuditEvent[]): Promise<void> {
+  const postgres = manager.connection.options.type === 'postgres';
+  for (let i = 0; i < events.length; i += AUDIT_ROWS_PER_INSERT) {
+    const end = Math.min(i + AUDIT_ROWS_PER_INSERT, events.length);
+    const values: unknown[] = [];
+    for (let e = i; e < end; e += 1) {
+      const event = events[e];
+      values.push(
+        event.seq,
+        event.at,
+        event.actorId ?? null,
+        event.action,
+        event.entity,
+        event.entityId,
+        event.changes,
+        event.prevHash,
+        event.hash,
+      );
+    }
+    await manager.query(auditInsertSql(end - i, postgres), values);
+  }
+}
