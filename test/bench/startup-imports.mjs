@@ -16,10 +16,10 @@ const steps = [
   'class-validator',
   'class-transformer',
   '@nestjs/swagger',
-  'nestjs-pino',
+  'pino',
   'luxon',
   'exceljs',
-  '@fastify/helmet',
+  'helmet',
   '@fastify/multipart',
   pathToFileURL(join(dist, 'app.module.js')).href,
 ];
