@@ -38,26 +38,28 @@ export function auditInsertSql(rows: number, postgres: boolean): string {
   return sql;
 }
 
+// One event's bound values, in COLUMNS order.
+export function auditRowValues(event: AuditEvent): unknown[] {
+  return [
+    event.seq,
+    event.at,
+    event.actorId ?? null,
+    event.action,
+    event.entity,
+    event.entityId,
+    event.changes,
+    event.prevHash,
+    event.hash,
+  ];
+}
+
 // The events as they are (every column bound, nothing converted), through the caller's transaction.
 export async function insertAuditEvents(manager: EntityManager, events: AuditEvent[]): Promise<void> {
   const postgres = manager.connection.options.type === 'postgres';
   for (let i = 0; i < events.length; i += AUDIT_ROWS_PER_INSERT) {
     const end = Math.min(i + AUDIT_ROWS_PER_INSERT, events.length);
     const values: unknown[] = [];
-    for (let e = i; e < end; e += 1) {
-      const event = events[e];
-      values.push(
-        event.seq,
-        event.at,
-        event.actorId ?? null,
-        event.action,
-        event.entity,
-        event.entityId,
-        event.changes,
-        event.prevHash,
-        event.hash,
-      );
-    }
+    for (let e = i; e < end; e += 1) values.push(...auditRowValues(events[e]));
     await manager.query(auditInsertSql(end - i, postgres), values);
   }
 }

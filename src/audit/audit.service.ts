@@ -5,7 +5,7 @@ import type { SqliteStatements } from '../database/sqlite-statements.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { contentHash, fastCanonicalJson } from './audit-canonical.js';
 import { diff, GENESIS_HASH } from './audit-chain.js';
-import { insertAuditEvents } from './audit-rows.js';
+import { auditInsertSql, auditRowValues, insertAuditEvents } from './audit-rows.js';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -47,24 +47,12 @@ export function nextAuditEvent(
 }
 
 const HEAD_SQL = 'SELECT "seq", "hash" FROM "audit_events" ORDER BY "seq" DESC LIMIT 1';
-const INSERT_SQL =
-  'INSERT INTO "audit_events" ("seq", "at", "actorId", "action", "entity", "entityId", "changes", "prevHash", "hash") ' +
-  'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 @Injectable()
 export class AuditService {
   // Call inside the caller's transaction, so the change and its audit event commit together.
   async record(manager: EntityManager, entry: AuditEntry): Promise<AuditEvent> {
-    if (manager.connection.options.type === 'postgres') {
-      await manager.query(POSTGRES_CHAIN_LOCK_SQL, [POSTGRES_CHAIN_LOCK]);
-    }
-    const head = await manager
-      .getRepository(AuditEvent)
-      .createQueryBuilder('e')
-      .select(['e.seq', 'e.hash'])
-      .orderBy('e.seq', 'DESC')
-      .limit(1)
-      .getOne();
+    const head = await this.lockedHead(manager);
     const event = nextAuditEvent(head, entry);
     await manager.getRepository(AuditEvent).insert(event);
     return event;
@@ -74,17 +62,7 @@ export class AuditService {
   // SQLite has one writer at a time, so the head read and the insert need no lock).
   recordSqlite(statements: SqliteStatements, entry: AuditEntry): AuditEvent {
     const event = nextAuditEvent(statements.get<{ seq: number; hash: string }>(HEAD_SQL), entry);
-    statements.run(INSERT_SQL, [
-      event.seq,
-      event.at,
-      event.actorId,
-      event.action,
-      event.entity,
-      event.entityId,
-      event.changes,
-      event.prevHash,
-      event.hash,
-    ]);
+    statements.run(auditInsertSql(1, false), auditRowValues(event));
     return event;
   }
 
@@ -93,19 +71,24 @@ export class AuditService {
   // no query builder) instead of three statements each.
   async recordMany(manager: EntityManager, entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
+    const head = await this.lockedHead(manager);
+    let previous: { seq: number; hash: string } | null | undefined = head;
+    const at = nowInstant();
+    const events = entries.map((entry) => (previous = nextAuditEvent(previous, entry, at)));
+    await insertAuditEvents(manager, events);
+  }
+
+  // The chain's head, read under the chain lock on PostgreSQL (SQLite has one writer at a time).
+  private async lockedHead(manager: EntityManager): Promise<{ seq: number; hash: string } | null> {
     if (manager.connection.options.type === 'postgres') {
       await manager.query(POSTGRES_CHAIN_LOCK_SQL, [POSTGRES_CHAIN_LOCK]);
     }
-    const head = await manager
+    return manager
       .getRepository(AuditEvent)
       .createQueryBuilder('e')
       .select(['e.seq', 'e.hash'])
       .orderBy('e.seq', 'DESC')
       .limit(1)
       .getOne();
-    let previous: { seq: number; hash: string } | null | undefined = head;
-    const at = nowInstant();
-    const events = entries.map((entry) => (previous = nextAuditEvent(previous, entry, at)));
-    await insertAuditEvents(manager, events);
   }
 }

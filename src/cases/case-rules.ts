@@ -30,6 +30,18 @@ export interface CaseFields {
   courtResultAt: string | null;
 }
 
+// The fields that classify a case (what the rules check), in one list for the service and the import.
+export const CASE_FIELD_KEYS = [
+  'kind',
+  'offenceSubgroup',
+  'homeOfficeCode',
+  'incidentCategory',
+  'policeOutcome',
+  'courtStage',
+  'courtResult',
+  'courtResultAt',
+] as const satisfies readonly (keyof CaseFields)[];
+
 export interface Derived {
   offenceGroup: string | null;
   offenceSubgroup: string | null;

@@ -22,7 +22,7 @@ import { appConfig } from '../config/app.config.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import { Case } from './case.entity.js';
 import { lockAgainstImports, lockCaseOpen, lockKey } from './key-lock.js';
-import { CaseFields, checkCase, unknownCode } from './case-rules.js';
+import { CASE_FIELD_KEYS, CaseFields, checkCase, unknownCode } from './case-rules.js';
 import { CaseQueryDto } from './dto/case-query.dto.js';
 import { toCaseResponse } from './dto/case-response.dto.js';
 import { CreateCaseDto } from './dto/create-case.dto.js';
@@ -32,17 +32,6 @@ import { RuleViolationsError } from './rule-violations.js';
 
 type CaseInput = CaseFields & { reference: string };
 type CaseValues = Omit<Case, 'id' | 'createdAt' | 'createdBy' | 'updatedAt' | 'version' | `void${string}`>;
-
-const CLASSIFYING: (keyof CaseFields)[] = [
-  'kind',
-  'offenceSubgroup',
-  'homeOfficeCode',
-  'incidentCategory',
-  'policeOutcome',
-  'courtStage',
-  'courtResult',
-  'courtResultAt',
-];
 
 const CASE_VOID: VoidTarget<Case> = {
   entity: Case,
@@ -63,7 +52,7 @@ export class CasesService {
 
   async create(dto: CreateCaseDto, actor: AuthUser): Promise<Case> {
     const input = { reference: dto.reference } as CaseInput;
-    for (const key of CLASSIFYING) Object.assign(input, { [key]: dto[key] ?? null });
+    for (const key of CASE_FIELD_KEYS) Object.assign(input, { [key]: dto[key] ?? null });
     return this.dataSource.transaction(async (manager) => {
       const values = await this.resolve(manager, input, null);
       const now = nowInstant();
@@ -102,7 +91,7 @@ export class CasesService {
       if (current.voidedAt)
         throw new ConflictError('CASE_VOIDED', 'This case is voided and cannot be changed.');
       const input = { reference: dto.reference ?? current.reference } as CaseInput;
-      for (const key of CLASSIFYING)
+      for (const key of CASE_FIELD_KEYS)
         Object.assign(input, { [key]: dto[key] === undefined ? current[key] : dto[key] });
       // A new Home Office code alone moves the case to that code's sub-group.
       if (dto.homeOfficeCode != null && dto.offenceSubgroup === undefined) input.offenceSubgroup = null;

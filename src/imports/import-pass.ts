@@ -2,6 +2,7 @@ import { QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Case } from '../cases/case.entity.js';
+import { CASE_FIELD_KEYS } from '../cases/case-rules.js';
 import { toCaseResponse } from '../cases/dto/case-response.dto.js';
 import { referenceKeyOf } from '../cases/reference-key.js';
 import { ConflictError } from '../common/errors.js';
@@ -22,17 +23,6 @@ import {
   RowChecker,
   RowError,
 } from './row-check.js';
-
-const CASE_FIELDS = [
-  'kind',
-  'offenceSubgroup',
-  'homeOfficeCode',
-  'incidentCategory',
-  'policeOutcome',
-  'courtStage',
-  'courtResult',
-  'courtResultAt',
-] as const;
 
 // Rows checked, looked up and written together. Larger batches give the seizure-time indexes runs of
 // neighbouring keys (see write()).
@@ -169,7 +159,7 @@ export class ImportPass {
   // Later rows of a case may leave its columns blank; what they do give must agree.
   private compareCase(row: ParsedRow, state: CaseState): void {
     if (!state.values) return;
-    for (const field of CASE_FIELDS) {
+    for (const field of CASE_FIELD_KEYS) {
       const given = row.caseInput[field];
       if (given === undefined || given === state.values[field]) continue;
       if (state.existing) {
