@@ -98,7 +98,9 @@ describe('FOI device families', () => {
     for (const type of types.body.items as { code: string; attributes: { family?: string } }[]) {
       expect(codes).toContain(type.attributes.family);
     }
-    const expected = loadReferenceRows().filter((r) => r.list === 'device-families' || r.list === 'device-types');
+    const expected = loadReferenceRows().filter(
+      (r) => r.list === 'device-families' || r.list === 'device-types',
+    );
     const stored = await t.query<{ list: string; code: string; label: string; attributes: string }>(
       `SELECT list, code, label, attributes FROM reference_codes WHERE list IN ('device-families', 'device-types')`,
     );

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type FrozenReferenceRow, putReferenceRows, removeReferenceRows } from './reference-rows.js';
 
 // Device families (data/reference/device-types.json "deviceFamilies" and each type's "family"):
 // the rows are written here, never read from the live file, so this migration always does the same.
@@ -56,21 +57,8 @@ export class AddDeviceFamilies1764540000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const builder = () => queryRunner.manager.createQueryBuilder();
-    await builder().delete().from('reference_codes').where('list = :list', { list: 'device-families' }).execute();
-    await builder()
-      .insert()
-      .into('reference_codes')
-      .values(
-        FAMILIES.map(([code, label, plural], sortOrder) => ({
-          list: 'device-families',
-          code,
-          label,
-          parentCode: null,
-          sortOrder,
-          attributes: JSON.stringify({ plural }),
-        })),
-      )
-      .execute();
+    await putReferenceRows(queryRunner, familyRows());
+    // Only the attributes of the device types change (labels and order stay as loaded).
     for (const [code, category, family] of TYPES) {
       await builder()
         .update('reference_codes')
@@ -82,7 +70,7 @@ export class AddDeviceFamilies1764540000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const builder = () => queryRunner.manager.createQueryBuilder();
-    await builder().delete().from('reference_codes').where('list = :list', { list: 'device-families' }).execute();
+    await removeReferenceRows(queryRunner, familyRows());
     for (const [code, category] of TYPES) {
       await builder()
         .update('reference_codes')
@@ -91,4 +79,15 @@ export class AddDeviceFamilies1764540000000 implements MigrationInterface {
         .execute();
     }
   }
+}
+
+function familyRows(): FrozenReferenceRow[] {
+  return FAMILIES.map(([code, label, plural], sortOrder) => [
+    'device-families',
+    code,
+    label,
+    null,
+    sortOrder,
+    JSON.stringify({ plural }),
+  ]);
 }
