@@ -95,7 +95,7 @@ describe.each(targets)('indexes named in code, on $name', ({ open }) => {
     expect([...named.keys()]).toContain('IDX_devices_seized_foi'); // the export's index hint
     const missing = [...named]
       .filter(([name]) => !present.has(name))
-      .map(([name, paths]) => `${name} (${paths})`);
+      .map(([name, paths]) => `${name} (${paths.join(', ')})`);
     expect(missing).toEqual([]);
   });
 });
