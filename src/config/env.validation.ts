@@ -1,5 +1,15 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  validateSync,
+} from 'class-validator';
 import { DateTime } from 'luxon';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -15,6 +25,8 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() REGISTER_TIMEZONE?: string;
   @IsOptional() @Min(0) @Max(1000) @IsInt() FOI_SUPPRESS_BELOW?: number;
   @IsOptional() @IsIn(LOG_LEVELS) LOG_LEVEL?: string;
+  @IsOptional() @IsString() @MaxLength(120) FORCE_NAME?: string;
+  @IsOptional() @IsString() @MaxLength(2000) FOI_S17_REASON?: string;
 }
 
 export function validateEnv(raw: Record<string, unknown>): Record<string, unknown> {
