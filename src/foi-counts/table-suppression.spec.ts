@@ -33,7 +33,8 @@ function attack(sizes: number[], published: Published, n: number, withheld = fal
         if (typeof v === 'number') value -= coefficient * v;
         else variables[cellKey][name] = (variables[cellKey][name] ?? 0) + coefficient;
       };
-      for (let i = 0; i < sizes[dim]; i++) add(coords.map((x, d) => (d === dim ? String(i) : x)).join(','), 1);
+      for (let i = 0; i < sizes[dim]; i++)
+        add(coords.map((x, d) => (d === dim ? String(i) : x)).join(','), 1);
       add(k, -1);
       constraints[name] = { equal: value };
     });
@@ -50,7 +51,9 @@ function attack(sizes: number[], published: Published, n: number, withheld = fal
   const recovered: string[] = [];
   for (const k of hidden) {
     const solveFor = (direction: 'minimize' | 'maximize') => {
-      const objective = Object.fromEntries(hidden.map((h) => [h, { ...variables[h], target: h === k ? 1 : 0 }]));
+      const objective = Object.fromEntries(
+        hidden.map((h) => [h, { ...variables[h], target: h === k ? 1 : 0 }]),
+      );
       const s = solve({ direction, objective: 'target', constraints, variables: objective, integers: true });
       if (s.status === 'unbounded') return direction === 'maximize' ? Infinity : -Infinity;
       expect(s.status).toBe('optimal');
@@ -73,12 +76,19 @@ const tables = fc
     fc.oneof(
       fc.tuple(fc.integer({ min: 2, max: 5 })),
       fc.tuple(fc.integer({ min: 2, max: 4 }), fc.integer({ min: 2, max: 4 })),
-      fc.tuple(fc.integer({ min: 2, max: 3 }), fc.integer({ min: 2, max: 3 }), fc.integer({ min: 2, max: 3 })),
+      fc.tuple(
+        fc.integer({ min: 2, max: 3 }),
+        fc.integer({ min: 2, max: 3 }),
+        fc.integer({ min: 2, max: 3 }),
+      ),
     ),
   )
   .chain(([n, sizes]) =>
     fc
-      .array(count, { minLength: sizes.reduce((a, b) => a * b, 1), maxLength: sizes.reduce((a, b) => a * b, 1) })
+      .array(count, {
+        minLength: sizes.reduce((a, b) => a * b, 1),
+        maxLength: sizes.reduce((a, b) => a * b, 1),
+      })
       .map((values) => ({ n, sizes: [...sizes], values })),
   );
 
@@ -104,7 +114,11 @@ describe('suppression across a cross-tab', () => {
     const published = publish(table);
     expect(published.get('0,0')).toBe('primary');
     // 3 alone in its row and column: the other three inner cells go too (a 2x2 hides all four)
-    expect(['0,1', '1,0', '1,1'].map((k) => published.get(k))).toEqual(['secondary', 'secondary', 'secondary']);
+    expect(['0,1', '1,0', '1,1'].map((k) => published.get(k))).toEqual([
+      'secondary',
+      'secondary',
+      'secondary',
+    ]);
     expect(attack([2, 2], published, 5)).toEqual([]);
   });
 

@@ -58,8 +58,7 @@ function hidePartner(groups: AdditiveGroup<TableCell>[], cell: TableCell): boole
     .map((g) => smallestVisible(g.members.filter((m) => m !== cell)))
     .filter((c): c is TableCell => c !== undefined)
     .sort((a, b) => a.value - b.value);
-  const next =
-    candidates[0] ?? lines.map((g) => g.total).find((t) => t !== cell && !t.reason && t.value > 0);
+  const next = candidates[0] ?? lines.map((g) => g.total).find((t) => t !== cell && !t.reason && t.value > 0);
   if (!next) return false;
   next.reason = 'secondary';
   return true;
@@ -134,7 +133,12 @@ function components(hidden: TableCell[], all: Equation[]): Component[] {
 
 // The least or greatest whole value the cell can take given the published table (Infinity when the
 // published figures set no upper bound).
-function extreme(component: Component, cell: TableCell, direction: 'minimize' | 'maximize', n: number): number {
+function extreme(
+  component: Component,
+  cell: TableCell,
+  direction: 'minimize' | 'maximize',
+  n: number,
+): number {
   const name = (c: TableCell) => key(c.coords);
   const constraints: Record<string, { equal?: number; min?: number; max?: number }> = {};
   const variables: Record<string, Record<string, number>> = {};
