@@ -24,7 +24,11 @@ class AddThrowawayColumns1764500000001 implements MigrationInterface {
       await queryRunner.addColumn('cases', column('throwawayFlag', 'boolean'));
       await queryRunner.addColumn('devices', column('throwawayNote', 'varchar', '64'));
       await queryRunner.addColumn('examinations', column('throwawayTool', 'varchar', '32'));
-      await queryRunner.changeColumn('examinations', 'throwawayTool', column('throwawayTool', 'varchar', '128'));
+      await queryRunner.changeColumn(
+        'examinations',
+        'throwawayTool',
+        column('throwawayTool', 'varchar', '128'),
+      );
     });
   }
 
@@ -90,7 +94,11 @@ describe('schema builder changes on the tables with FOI copy triggers', () => {
   const migrate = async (extra: (new () => MigrationInterface)[], undo = false) => {
     const options = t.dataSource.options as { database?: string; url?: string };
     const base = buildDataSourceOptions({ path: options.database ?? ':memory:', url: options.url });
-    const dataSource = new DataSource({ ...base, migrations: [...MIGRATIONS, ...extra], migrationsRun: false });
+    const dataSource = new DataSource({
+      ...base,
+      migrations: [...MIGRATIONS, ...extra],
+      migrationsRun: false,
+    });
     await dataSource.initialize();
     try {
       if (undo) await dataSource.undoLastMigration({ transaction: 'each' });
@@ -120,7 +128,11 @@ describe('schema builder changes on the tables with FOI copy triggers', () => {
   const writeThroughEveryTrigger = async () => {
     const kase = await post('/api/cases', Role.ExhibitsOfficer, caseDto());
     const device = await post('/api/devices', Role.ExhibitsOfficer, deviceDto(kase.id));
-    const exam = await post('/api/examinations', Role.Lab, examinationDto(device.id, { requestedAt: '2025-03-03T09:00:00+00:00' }));
+    const exam = await post(
+      '/api/examinations',
+      Role.Lab,
+      examinationDto(device.id, { requestedAt: '2025-03-03T09:00:00+00:00' }),
+    );
     await patch(`/api/cases/${kase.id}`, { offenceSubgroup: 'VAP_STALKING_HARASSMENT' });
     await patch(`/api/devices/${device.id}`, { seizedAt: '2025-03-02T08:00:00+00:00' });
     await post(`/api/devices/${device.id}/void`, Role.ExhibitsOfficer, { reason: 'Wrong case' }, 200);
@@ -158,7 +170,10 @@ describe('schema builder changes on the tables with FOI copy triggers', () => {
     await writeThroughEveryTrigger();
     const result = await copies((sql, params) => t.query(sql, params));
     expect(result.wrong).toEqual({ devices: 0, examinations: 0 });
-    expect(result.copied).toEqual({ devices: before.counts.devices + 1, examinations: before.counts.examinations + 1 });
+    expect(result.copied).toEqual({
+      devices: before.counts.devices + 1,
+      examinations: before.counts.examinations + 1,
+    });
   });
 
   it('dropColumn in its down keeps them too', async () => {
@@ -170,7 +185,10 @@ describe('schema builder changes on the tables with FOI copy triggers', () => {
     expect(await schema()).toEqual(before.schema);
     expect(await counts()).toEqual(before.counts);
     await writeThroughEveryTrigger();
-    expect((await copies((sql, params) => t.query(sql, params))).wrong).toEqual({ devices: 0, examinations: 0 });
+    expect((await copies((sql, params) => t.query(sql, params))).wrong).toEqual({
+      devices: 0,
+      examinations: 0,
+    });
   });
 
   it('without keepTriggers, the same change fails on SQLite and changes nothing (what the helper is for)', async () => {

@@ -51,7 +51,8 @@ async function rebuildKeeping(queryRunner: QueryRunner, tables: string[], change
     await queryRunner.query(sql);
   }
   const broken = (await queryRunner.query('PRAGMA foreign_key_check')) as unknown[];
-  if (broken.length > 0) throw new Error(`keepTriggers: the change left ${broken.length} broken foreign keys`);
+  if (broken.length > 0)
+    throw new Error(`keepTriggers: the change left ${broken.length} broken foreign keys`);
 }
 
 // A rebuild drops the old table, which with foreign keys on deletes its rows first (refused: RESTRICT).
@@ -62,7 +63,9 @@ async function rebuildKeeping(queryRunner: QueryRunner, tables: string[], change
 type Outer = 'as-is' | 'reopen' | 'none';
 
 async function foreignKeysOff(queryRunner: QueryRunner): Promise<Outer> {
-  const [{ foreign_keys: on }] = (await queryRunner.query('PRAGMA foreign_keys')) as { foreign_keys: number }[];
+  const [{ foreign_keys: on }] = (await queryRunner.query('PRAGMA foreign_keys')) as {
+    foreign_keys: number;
+  }[];
   if (!on && queryRunner.isTransactionActive) return 'as-is';
   const outer = queryRunner.isTransactionActive ? 'reopen' : 'none';
   if (outer === 'reopen') await queryRunner.query('COMMIT');
