@@ -139,5 +139,14 @@ export const DEVICE_SHEET_COLUMNS: readonly SheetColumn[] = [
     width: 14,
     synonyms: ['date of court result', 'result date', 'verdict date', 'court date'],
   },
+  {
+    field: 'policingArea',
+    target: 'case',
+    heading: 'Policing area',
+    type: 'code',
+    codes: 'policing-areas',
+    width: 16,
+    synonyms: ['bcu', 'basic command unit', 'borough', 'area', 'policing district'],
+  },
   ...recordColumns('device', DEVICE_RECORD),
 ];

@@ -22,6 +22,7 @@ export interface CaseBody {
   courtStage?: string | null;
   courtResult?: string | null;
   courtResultAt?: string | null;
+  policingArea?: string | null;
 }
 
 const text = (value: unknown, max: number) => length(value, 1, max) && TRIMMED_TEXT.test(value);
@@ -58,6 +59,7 @@ const CASE_CODES = [
   'policeOutcome',
   'courtStage',
   'courtResult',
+  'policingArea',
 ] as const;
 const CASE_FIELDS = new Set<string>(['reference', 'kind', 'courtResultAt', ...CASE_CODES]);
 
