@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 // The vocabularies served at /api/reference/{list}; codes are kept as drafted in shared/reference.
 export const REFERENCE_LISTS = [
   'device-types',
+  'device-families',
   'offence-groups',
   'offence-subgroups',
   'home-office-offences',
@@ -80,7 +81,8 @@ export function loadReferenceRows(): ReferenceRow[] {
     c.categories.map((x: Json) => ({ ...x, chapter: c.code })),
   );
   return [
-    ...rows('device-types', devices.deviceTypes, (d) => ({ attributes: pick(d, ['category']) })),
+    ...rows('device-types', devices.deviceTypes, (d) => ({ attributes: pick(d, ['category', 'family']) })),
+    ...rows('device-families', devices.deviceFamilies, (f) => ({ attributes: pick(f, ['plural']) })),
     ...rows('offence-groups', offences.groups, () => ({})),
     ...rows('offence-subgroups', subgroups, (s) => ({ parentCode: s.group })),
     ...rows('home-office-offences', hoOffences, (o) => ({
