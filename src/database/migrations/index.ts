@@ -10,6 +10,7 @@ import { AddDevicesVoidedIndex1764408200000 } from './1764408200000-AddDevicesVo
 import { CopyFoiCaseKey1764408300000 } from './1764408300000-CopyFoiCaseKey.js';
 import { AddSignIn1764530000000 } from './1764530000000-AddSignIn.js';
 import { AddDeviceFamilies1764540000000 } from './1764540000000-AddDeviceFamilies.js';
+import { AddPolicingArea1764550000000 } from './1764550000000-AddPolicingArea.js';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests run the same set, in order.
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CopyFoiCaseKey1764408300000,
   AddSignIn1764530000000,
   AddDeviceFamilies1764540000000,
+  AddPolicingArea1764550000000,
 ];
