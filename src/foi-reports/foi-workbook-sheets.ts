@@ -5,6 +5,8 @@ import { longDate } from './foi-sentences.js';
 import { lastDayOf } from './report-window.js';
 import type { SheetNote, SheetSpec, SheetTable, SheetValue } from './workbook-layout.js';
 
+export type { SheetSpec, SheetTable, SheetValue } from './workbook-layout.js';
+
 // What each question's sheet says, as plain tables of labels (never codes); workbook-layout.ts prints them.
 
 export const FOI_SHEET_NAMES = [

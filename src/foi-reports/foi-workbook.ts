@@ -3,7 +3,7 @@ import type { CodeUsed, LabelledFoiReport } from './foi-labels.js';
 import type { FoiReport } from './foi-report.types.js';
 import { foiSheets } from './foi-workbook-sheets.js';
 import { lastDayOf } from './report-window.js';
-import { addPrintableSheet } from './workbook-layout.js';
+import { addPrintableSheet, type PrintOptions, type SheetSpec } from './workbook-layout.js';
 import { setZipTimestamps } from './zip-timestamps.js';
 
 const CREATOR = 'Seizure register';
@@ -18,17 +18,6 @@ export async function buildFoiWorkbook(
   codes: CodeUsed[],
   options: FoiWorkbookOptions,
 ): Promise<Buffer> {
-  const generatedAt = new Date(report.meta.generatedAt);
-  if (Number.isNaN(generatedAt.getTime())) {
-    throw new Error(`meta.generatedAt is not an instant: ${report.meta.generatedAt}`);
-  }
-  // Loaded here, not at start-up: ExcelJS is a sixth of the server's module loading (test/bench/README.md).
-  const { default: exceljs } = await import('exceljs');
-  const workbook = new exceljs.Workbook();
-  workbook.creator = CREATOR;
-  workbook.lastModifiedBy = CREATOR;
-  workbook.created = generatedAt;
-  workbook.modified = generatedAt;
   const { response } = report.meta;
   const print = {
     footerLeft: response.requestReference ? `FOI ${response.requestReference}` : 'FOI response',
@@ -39,7 +28,32 @@ export async function buildFoiWorkbook(
     ...foiSheets(report, options.devicesCounted),
     codesSheet(codes),
   ];
-  for (const spec of sheets) addPrintableSheet(workbook, spec, print);
+  return buildWorkbook(sheets, [], report.meta.generatedAt, print);
+}
+
+// Any FOI answer laid out as the report's workbook is (print-ready sheets, the same bytes for the same
+// content): sheets as plain tables, the preamble lines above each sheet's own notes. GET
+// /api/foi/counts.xlsx uses it too.
+export async function buildWorkbook(
+  sheets: SheetSpec[],
+  preambleLines: string[],
+  generatedAtIso: string,
+  print: PrintOptions = { footerLeft: 'FOI response' },
+): Promise<Buffer> {
+  const generatedAt = new Date(generatedAtIso);
+  if (Number.isNaN(generatedAt.getTime())) {
+    throw new Error(`meta.generatedAt is not an instant: ${generatedAtIso}`);
+  }
+  // Loaded here, not at start-up: ExcelJS is a sixth of the server's module loading (test/bench/README.md).
+  const { default: exceljs } = await import('exceljs');
+  const workbook = new exceljs.Workbook();
+  workbook.creator = CREATOR;
+  workbook.lastModifiedBy = CREATOR;
+  workbook.created = generatedAt;
+  workbook.modified = generatedAt;
+  for (const spec of sheets) {
+    addPrintableSheet(workbook, { ...spec, notes: [...preambleLines, ...spec.notes] }, print);
+  }
   const zip = Buffer.from(await workbook.xlsx.writeBuffer());
   return setZipTimestamps(zip, generatedAt);
 }

@@ -19,6 +19,7 @@ export const REFERENCE_LISTS = [
   'scope-types',
   'code-compliance',
   'forensic-science-activities',
+  'policing-areas',
 ] as const;
 
 export type ReferenceListName = (typeof REFERENCE_LISTS)[number];
@@ -70,6 +71,7 @@ export function loadReferenceRows(): ReferenceRow[] {
   const court = readJson('court-outcomes.json');
   const exhibits = readJson('exhibit-statuses.json');
   const accreditation = readJson('accreditation-statuses.json');
+  const policingAreas = readJson('policing-areas.json');
 
   const subgroups = offences.groups.flatMap((g: Json) =>
     g.subgroups.map((s: Json) => ({ ...s, group: g.code })),
@@ -108,5 +110,6 @@ export function loadReferenceRows(): ReferenceRow[] {
     ...rows('scope-types', accreditation.scopeTypes, () => ({})),
     ...rows('code-compliance', accreditation.fsrComplianceStatuses, () => ({})),
     ...rows('forensic-science-activities', accreditation.forensicScienceActivities, () => ({})),
+    ...rows('policing-areas', policingAreas.areas, () => ({})),
   ];
 }
