@@ -8,6 +8,7 @@ import { registerRequestLogging, REQUEST_LOGGER } from './request-logging.js';
 
 // Routes that never need a token, so never count or block.
 const OPEN = /^\/(health|docs)(\/|\?|-json|$)/;
+const API = /^\/api(\/|\?|$)/;
 
 const HELMET_OPTIONS: HelmetOptions = {
   // Swagger UI at /docs needs inline styles and data: images; everything else stays 'self'.
@@ -47,6 +48,8 @@ export async function registerSecurity(app: NestFastifyApplication): Promise<voi
   registerRequestLogging(fastify, app.get<Logger>(REQUEST_LOGGER));
   fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     void reply.headers(security);
+    // API answers hold register records, tokens and exports: no browser or proxy may keep a copy.
+    if (API.test(request.url)) void reply.header('cache-control', 'no-store');
     if (OPEN.test(request.url)) return done();
     const wait = limiter.blockedFor(request.ip);
     if (wait <= 0) return done();

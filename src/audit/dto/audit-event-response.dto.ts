@@ -14,8 +14,10 @@ export class AuditEventResponseDto {
   entityId: string;
   /** Only the fields that changed, before and after. */
   changes: AuditChangesDto;
-  prevHash: string;
-  hash: string;
+  /** Admins only: the chain links (with the content known, a hash would confirm a guessed restricted value). */
+  prevHash?: string;
+  /** Admins only. */
+  hash?: string;
 }
 
 export class AuditPageDto {
@@ -53,12 +55,15 @@ function redact(values: Record<string, unknown> | null, fields: readonly string[
   return copy;
 }
 
+// Hashes go to admins only: each covers the event's whole content, restricted values included, so
+// anyone who sees the rest of the content could confirm a guess of a withheld value offline.
 export function toAuditEventResponse(
   event: AuditEvent,
   restrictedFields: readonly string[] = [],
+  withHashes = true,
 ): AuditEventResponseDto {
   const changes = JSON.parse(event.changes) as AuditChangesDto;
-  return {
+  const response: AuditEventResponseDto = {
     seq: Number(event.seq),
     at: event.at,
     actorId: event.actorId,
@@ -69,7 +74,7 @@ export function toAuditEventResponse(
       before: redact(changes.before ?? null, restrictedFields),
       after: redact(changes.after ?? null, restrictedFields),
     },
-    prevHash: event.prevHash,
-    hash: event.hash,
   };
+  if (withHashes) Object.assign(response, { prevHash: event.prevHash, hash: event.hash });
+  return response;
 }
