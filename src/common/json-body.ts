@@ -51,6 +51,6 @@ export function registerJsonBodyParser(app: NestFastifyApplication, bodyLimit: n
       done(new ValidationFailedError([{ field: 'body', message: tooDeep }], `${tooDeep}.`), undefined);
       return;
     }
-    parse(request as never, text, done);
+    void parse(request as never, text, done);
   });
 }
