@@ -60,11 +60,12 @@ export class HistoryController {
   ): Promise<RecordHistoryDto> {
     const page = await this.audit.history(entity, id, query.limit, query.offset);
     const withHashes = user.role === Role.Admin;
+    const names = await this.audit.actorNames(page.items);
     return {
       entity,
       id,
       ...page,
-      items: page.items.map((e) => toAuditEventResponse(e, restricted, withHashes)),
+      items: page.items.map((e) => toAuditEventResponse(e, restricted, withHashes, names)),
     };
   }
 }

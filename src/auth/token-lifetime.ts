@@ -41,3 +41,8 @@ export function tokenExpiry(
 export function oldestUnexpiredCreation(lifetime: TokenLifetime, now = Date.now()): string {
   return new Date(now - lifetime.maxDays * DAY_MS).toISOString();
 }
+
+/** When a token issued without an expiry stops: maxDays after its issue. */
+export function effectiveLegacyExpiry(createdAt: string, lifetime: TokenLifetime): string {
+  return new Date(Date.parse(createdAt) + lifetime.maxDays * DAY_MS).toISOString();
+}

@@ -10,6 +10,7 @@ import { newId } from '../common/new-id.js';
 import { ApiToken } from './api-token.entity.js';
 import { AuthUser } from './auth-user.js';
 import {
+  effectiveLegacyExpiry,
   oldestUnexpiredCreation,
   TOKEN_LIFETIME,
   type TokenLifetime,
@@ -21,7 +22,7 @@ import { User } from './user.entity.js';
 // The token check of every request, as one prepared statement on SQLite (the same SQL as below). A
 // token without an expiry (issued before every token had one) lasts the longest lifetime from its issue.
 const AUTHENTICATE_SQL =
-  'SELECT "u"."id" AS "id", "u"."role" AS "role" FROM "api_tokens" "t" INNER JOIN "users" "u" ON "u"."id" = "t"."userId" ' +
+  'SELECT "u"."id" AS "id", "u"."role" AS "role", "t"."id" AS "tokenId" FROM "api_tokens" "t" INNER JOIN "users" "u" ON "u"."id" = "t"."userId" ' +
   'WHERE "t"."tokenHash" = ? AND "t"."revokedAt" IS NULL ' +
   'AND ("t"."expiresAt" > ? OR ("t"."expiresAt" IS NULL AND "t"."createdAt" > ?)) ' +
   'AND "u"."disabledAt" IS NULL';
@@ -47,19 +48,19 @@ export class TokensService {
       const wait = this.sqlite.ready();
       if (wait) await wait;
       const found = this.sqlite.get<AuthUser>(AUTHENTICATE_SQL, [hashToken(token), now, oldest]);
-      return found ? { id: found.id, role: found.role } : null;
+      return found ? { id: found.id, role: found.role, tokenId: found.tokenId } : null;
     }
     const row = await this.dataSource
       .getRepository(ApiToken)
       .createQueryBuilder('t')
       .innerJoin(User, 'u', 'u.id = t.userId')
-      .select(['u.id AS id', 'u.role AS role'])
+      .select(['u.id AS id', 'u.role AS role', 't.id AS "tokenId"'])
       .where('t.tokenHash = :hash', { hash: hashToken(token) })
       .andWhere('t.revokedAt IS NULL')
       .andWhere('(t.expiresAt > :now OR (t.expiresAt IS NULL AND t.createdAt > :oldest))', { now, oldest })
       .andWhere('u.disabledAt IS NULL')
       .getRawOne<AuthUser>();
-    return row ? { id: row.id, role: row.role } : null;
+    return row ? { id: row.id, role: row.role, tokenId: row.tokenId } : null;
   }
 
   // Checks an asked-for expiry (400 naming expiresAt) before any transaction starts.
@@ -128,6 +129,14 @@ export class TokensService {
       }
       return record;
     });
+  }
+
+  /** A token's expiry as it is applied: its own, or (issued before every token had one) the longest
+   * lifetime after its issue. */
+  async effectiveExpiry(tokenId: string): Promise<string | null> {
+    const token = await this.dataSource.getRepository(ApiToken).findOneBy({ id: tokenId });
+    if (!token) return null;
+    return token.expiresAt ?? effectiveLegacyExpiry(token.createdAt, this.lifetime);
   }
 
   async listFor(userId: string): Promise<ApiToken[]> {

@@ -9,6 +9,8 @@ export class AuditEventResponseDto {
   seq: number;
   at: string;
   actorId: string | null;
+  /** The name of the user who made the change (null for the command line and the system). */
+  actorName: string | null;
   action: string;
   entity: string;
   entityId: string;
@@ -61,12 +63,14 @@ export function toAuditEventResponse(
   event: AuditEvent,
   restrictedFields: readonly string[] = [],
   withHashes = true,
+  actorNames: ReadonlyMap<string, string> = new Map(),
 ): AuditEventResponseDto {
   const changes = JSON.parse(event.changes) as AuditChangesDto;
   const response: AuditEventResponseDto = {
     seq: Number(event.seq),
     at: event.at,
     actorId: event.actorId,
+    actorName: (event.actorId && actorNames.get(event.actorId)) || null,
     action: event.action,
     entity: event.entity,
     entityId: event.entityId,
