@@ -16,6 +16,7 @@ import { ExaminationsModule } from './examinations/examinations.module.js';
 import { FoiReportsModule } from './foi-reports/foi-reports.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
+import { PagesModule } from './pages/pages.module.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
 import { SecurityModule } from './security/security.module.js';
 
@@ -38,6 +39,7 @@ import { SecurityModule } from './security/security.module.js';
     AccreditationModule,
     FoiReportsModule,
     ImportsModule,
+    PagesModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
 })

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { Role } from '../src/auth/role.enum.js';
 import { UsersService } from '../src/auth/users.service.js';
 import { UserCreateCommand } from '../src/cli/user-create.command.js';
+import { CredentialsService } from '../src/sign-in/credentials.service.js';
 import { DenialAudit } from '../src/security/denial-audit.js';
 import { createTestApp, TestApp } from './create-test-app.js';
 
@@ -50,8 +51,8 @@ describe('token lifetime', () => {
       return true;
     });
     try {
-      await new UserCreateCommand(t.app.get(UsersService)).run([], { name: 'CLI admin', role: 'admin' });
-      await new UserCreateCommand(t.app.get(UsersService)).run([], {
+      await new UserCreateCommand(t.app.get(UsersService), t.app.get(CredentialsService)).run([], { name: 'CLI admin', role: 'admin' });
+      await new UserCreateCommand(t.app.get(UsersService), t.app.get(CredentialsService)).run([], {
         name: 'CLI lab',
         role: 'lab',
         expiresInDays: '7',
