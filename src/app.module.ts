@@ -17,6 +17,7 @@ import { FoiReportsModule } from './foi-reports/foi-reports.module.js';
 import { FoiCountsModule } from './foi-counts/foi-counts.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
+import { PagesModule } from './pages/pages.module.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
 import { SecurityModule } from './security/security.module.js';
 
@@ -40,6 +41,7 @@ import { SecurityModule } from './security/security.module.js';
     FoiReportsModule,
     FoiCountsModule,
     ImportsModule,
+    PagesModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
 })
