@@ -14,6 +14,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DevicesModule } from './devices/devices.module.js';
 import { ExaminationsModule } from './examinations/examinations.module.js';
 import { FoiReportsModule } from './foi-reports/foi-reports.module.js';
+import { FoiCountsModule } from './foi-counts/foi-counts.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { PagesModule } from './pages/pages.module.js';
@@ -38,6 +39,7 @@ import { SecurityModule } from './security/security.module.js';
     ExaminationsModule,
     AccreditationModule,
     FoiReportsModule,
+    FoiCountsModule,
     ImportsModule,
     PagesModule,
   ],
