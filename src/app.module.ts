@@ -15,6 +15,7 @@ import { DevicesModule } from './devices/devices.module.js';
 import { ExaminationsModule } from './examinations/examinations.module.js';
 import { FoiReportsModule } from './foi-reports/foi-reports.module.js';
 import { FoiCountsModule } from './foi-counts/foi-counts.module.js';
+import { FoiRequestsModule } from './foi-requests/foi-requests.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { PagesModule } from './pages/pages.module.js';
@@ -39,6 +40,7 @@ import { SecurityModule } from './security/security.module.js';
     ExaminationsModule,
     AccreditationModule,
     FoiReportsModule,
+    FoiRequestsModule,
     FoiCountsModule,
     ImportsModule,
     PagesModule,

@@ -6,6 +6,7 @@ import { Case } from '../cases/case.entity.js';
 import { CustodyEvent } from '../devices/custody-event.entity.js';
 import { Device } from '../devices/device.entity.js';
 import { Examination } from '../examinations/examination.entity.js';
+import { FOI_REQUEST_ENTITIES } from '../foi-requests/foi-request.entities.js';
 import { ReferenceCode } from '../reference-data/reference-code.entity.js';
 import { PasswordCredential } from '../sign-in/password-credential.entity.js';
 import { WebSession } from '../sign-in/web-session.entity.js';
@@ -22,4 +23,5 @@ export const ENTITIES = [
   ScopeEntry,
   PasswordCredential,
   WebSession,
+  ...FOI_REQUEST_ENTITIES,
 ];

@@ -12,6 +12,7 @@ import { AddDevicePropertyReference1764500000000 } from './1764500000000-AddDevi
 import { AddExaminationToolsUsed1764500001000 } from './1764500001000-AddExaminationToolsUsed.js';
 import { AddSignIn1764530000000 } from './1764530000000-AddSignIn.js';
 import { AddDeviceFamilies1764540000000 } from './1764540000000-AddDeviceFamilies.js';
+import { CreateFoiRequestTables1764541000000 } from './1764541000000-CreateFoiRequestTables.js';
 import { AddPolicingArea1764550000000 } from './1764550000000-AddPolicingArea.js';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests run the same set, in order.
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   AddExaminationToolsUsed1764500001000,
   AddSignIn1764530000000,
   AddDeviceFamilies1764540000000,
+  CreateFoiRequestTables1764541000000,
   AddPolicingArea1764550000000,
 ];

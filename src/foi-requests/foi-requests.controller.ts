@@ -1,0 +1,182 @@
+import { Body, Controller, Get, HttpCode, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type AuthUser } from '../auth/auth-user.js';
+import { Role } from '../auth/role.enum.js';
+import { ValidationFailedError } from '../common/errors.js';
+import { IdParam } from '../common/id-param.js';
+import { XLSX_CONTENT_TYPE } from '../foi-reports/foi-reports.controller.js';
+import {
+  CreateFoiRequestDto,
+  DateOnDto,
+  ExtensionDto,
+  FoiRequestListQueryDto,
+  IssueAnswerDto,
+  StatisticsQueryDto,
+  VoidAnswerDto,
+} from './dto/foi-request.dto.js';
+import { FoiAnswersService } from './foi-answers.service.js';
+import { FoiLogService } from './foi-log.service.js';
+import { FoiRequestsService } from './foi-requests.service.js';
+
+// The FOI request log (foi and admin): requests and their 20-working-day clock, the released answers,
+// statistics and the disclosure log. No requester identity is taken or stored.
+@ApiTags('foi')
+@ApiBearerAuth()
+@Roles(Role.Foi)
+@Controller('foi')
+export class FoiRequestsController {
+  constructor(
+    private readonly requests: FoiRequestsService,
+    private readonly answers: FoiAnswersService,
+    private readonly log: FoiLogService,
+  ) {}
+
+  /** Log a request: dueOn is the 20th working day after receivedOn (any UK nation's bank holidays excluded). */
+  @Post('requests')
+  create(@Body() dto: CreateFoiRequestDto, @CurrentUser() user: AuthUser) {
+    return this.requests.create(dto, user.id);
+  }
+
+  /** The log: overdue first, then by due date; each with status and working days left. */
+  @Get('requests')
+  list(@Query() query: FoiRequestListQueryDto) {
+    return this.requests.list(query);
+  }
+
+  @Get('requests/:id')
+  get(@IdParam() id: string) {
+    return this.requests.get(id);
+  }
+
+  /** The clock stops until the clarification arrives. */
+  @Post('requests/:id/clarification-requested')
+  @HttpCode(200)
+  clarificationRequested(@IdParam() id: string, @Body() dto: DateOnDto, @CurrentUser() user: AuthUser) {
+    return this.requests.addEvent(id, 'CLARIFICATION_REQUESTED', dto, user.id);
+  }
+
+  /** The clock restarts from this date: 20 working days from it. */
+  @Post('requests/:id/clarification-received')
+  @HttpCode(200)
+  clarificationReceived(@IdParam() id: string, @Body() dto: DateOnDto, @CurrentUser() user: AuthUser) {
+    return this.requests.addEvent(id, 'CLARIFICATION_RECEIVED', dto, user.id);
+  }
+
+  /** A fees notice stops the clock until the fee is paid. */
+  @Post('requests/:id/fees-notice')
+  @HttpCode(200)
+  feesNotice(@IdParam() id: string, @Body() dto: DateOnDto, @CurrentUser() user: AuthUser) {
+    return this.requests.addEvent(id, 'FEES_NOTICE', dto, user.id);
+  }
+
+  @Post('requests/:id/fees-paid')
+  @HttpCode(200)
+  feesPaid(@IdParam() id: string, @Body() dto: DateOnDto, @CurrentUser() user: AuthUser) {
+    return this.requests.addEvent(id, 'FEES_PAID', dto, user.id);
+  }
+
+  /** A public-interest extension (s.10(3)): up to 20 more working days. */
+  @Post('requests/:id/extension')
+  @HttpCode(200)
+  extension(@IdParam() id: string, @Body() dto: ExtensionDto, @CurrentUser() user: AuthUser) {
+    return this.requests.addEvent(
+      id,
+      'EXTENDED',
+      { on: this.requests.today(), until: dto.until, exemption: dto.exemption },
+      user.id,
+    );
+  }
+
+  @Post('requests/:id/withdraw')
+  @HttpCode(200)
+  withdraw(@IdParam() id: string, @Body() dto: DateOnDto, @CurrentUser() user: AuthUser) {
+    return this.requests.addEvent(id, 'WITHDRAWN', dto, user.id);
+  }
+
+  /** Issue the answer: the workbook and JSON are built once, stored as sent, and never recomputed. */
+  @Post('requests/:id/issue')
+  @HttpCode(200)
+  issue(@IdParam() id: string, @Body() dto: IssueAnswerDto, @CurrentUser() user: AuthUser) {
+    return this.answers.issue(id, dto, user.id);
+  }
+
+  /** The workbook exactly as sent. */
+  @Get('requests/:id/answer.xlsx')
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  async answerXlsx(@IdParam() id: string): Promise<StreamableFile> {
+    const answer = await this.answers.answer(id);
+    const content = Buffer.from(answer.workbook, 'base64');
+    return new StreamableFile(content, {
+      type: XLSX_CONTENT_TYPE,
+      disposition: `attachment; filename="${answer.fileName}"`,
+      length: content.length,
+    });
+  }
+
+  /** The JSON answer exactly as sent, with its decisions and parameters. */
+  @Get('requests/:id/answer')
+  async answerJson(@IdParam() id: string) {
+    const answer = await this.answers.answer(id);
+    return {
+      id: answer.id,
+      respondedOn: answer.respondedOn,
+      issuedAt: answer.issuedAt,
+      fingerprint: answer.fingerprint,
+      workbookSha256: answer.workbookSha256,
+      fileName: answer.fileName,
+      parameters: JSON.parse(answer.parameters) as unknown,
+      decisions: JSON.parse(answer.decisions) as unknown,
+      report: JSON.parse(answer.report) as unknown,
+    };
+  }
+
+  /** The same question on today's data: does the fingerprint match, and which figures moved? */
+  @Get('requests/:id/recheck')
+  recheck(@IdParam() id: string) {
+    return this.answers.recheck(id);
+  }
+
+  /** Admin only: an issued answer is voided with a reason (kept, never deleted); the request reopens. */
+  @Post('requests/:id/answer/void')
+  @Roles(Role.Admin)
+  @HttpCode(200)
+  voidAnswer(@IdParam() id: string, @Body() dto: VoidAnswerDto, @CurrentUser() user: AuthUser) {
+    return this.answers.void(id, dto.reason, user.id);
+  }
+
+  /** Share answered within 20 working days, by month and quarter, against the ICO bands. */
+  @Get('statistics')
+  statistics(@Query() query: StatisticsQueryDto) {
+    return this.log.statistics(query.year);
+  }
+
+  @Get('disclosure-log.csv')
+  @ApiProduces('text/csv')
+  async disclosureCsv(@Query('year') year?: string): Promise<StreamableFile> {
+    const content = Buffer.from(await this.log.disclosureCsv(parseYear(year)));
+    return new StreamableFile(content, {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="foi-disclosure-log${year ? `-${parseYear(year)}` : ''}.csv"`,
+      length: content.length,
+    });
+  }
+
+  @Get('disclosure-log.xlsx')
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  async disclosureXlsx(@Query('year') year?: string): Promise<StreamableFile> {
+    const content = await this.log.disclosureXlsx(parseYear(year));
+    return new StreamableFile(content, {
+      type: XLSX_CONTENT_TYPE,
+      disposition: `attachment; filename="foi-disclosure-log${year ? `-${parseYear(year)}` : ''}.xlsx"`,
+      length: content.length,
+    });
+  }
+}
+
+function parseYear(year: string | undefined): number | undefined {
+  if (year === undefined || year === '') return undefined;
+  if (!/^20\d{2}$/.test(year)) {
+    throw new ValidationFailedError([{ field: 'year', message: 'year must be four digits, e.g. 2026' }]);
+  }
+  return Number(year);
+}
