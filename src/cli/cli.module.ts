@@ -8,6 +8,8 @@ import { BackupCommand } from './backup.command.js';
 import { RestoreCommand } from './restore.command.js';
 import { DemoSeedCommand } from './demo-seed.command.js';
 import { FoiReportCommand } from './foi-report.command.js';
+import { FoiRequestCommand } from './foi-request.command.js';
+import { FoiRequestsModule } from '../foi-requests/foi-requests.module.js';
 import { ImportDevicesCommand } from './import-devices.command.js';
 import { UserCreateCommand } from './user-create.command.js';
 import { UserPasswordCommand } from './user-password.command.js';
@@ -15,13 +17,14 @@ import { SignInModule } from '../sign-in/sign-in.module.js';
 
 // The same modules as the API, plus the commands; no HTTP server is started.
 @Module({
-  imports: [AppModule, AuthModule, FoiReportsModule, ImportsModule, SignInModule],
+  imports: [AppModule, AuthModule, FoiReportsModule, FoiRequestsModule, ImportsModule, SignInModule],
   providers: [
     AuditVerifyCommand,
     BackupCommand,
     RestoreCommand,
     DemoSeedCommand,
     FoiReportCommand,
+    FoiRequestCommand,
     ImportDevicesCommand,
     UserCreateCommand,
     UserPasswordCommand,

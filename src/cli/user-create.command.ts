@@ -51,7 +51,8 @@ export class UserCreateCommand extends CommandRunner {
       if (await this.credentials.userIdOf(options.username)) {
         throw new CliError('--username: this username is already taken');
       }
-      if (!options.passwordStdin) throw new CliError('--username needs --password-stdin (the password on stdin)');
+      if (!options.passwordStdin)
+        throw new CliError('--username needs --password-stdin (the password on stdin)');
       password = await readFirstLine();
       const weak = passwordProblems(password, options.username);
       if (weak.length > 0) throw new CliError(weak[0].message);

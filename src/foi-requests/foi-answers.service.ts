@@ -56,20 +56,32 @@ export class FoiAnswersService {
     const questions = await this.requests.questions(manager, id);
     const errors: FieldError[] = [];
     if (dto.respondedOn < record.receivedOn) {
-      errors.push({ field: 'respondedOn', message: `respondedOn must not be before receivedOn (${record.receivedOn})` });
+      errors.push({
+        field: 'respondedOn',
+        message: `respondedOn must not be before receivedOn (${record.receivedOn})`,
+      });
     }
     if (dto.respondedOn > this.requests.today()) {
       errors.push({ field: 'respondedOn', message: 'respondedOn may not be in the future' });
     }
     const numbers = dto.decisions.map((d) => d.number);
     const expected = questions.map((q) => q.number);
-    if (numbers.length !== new Set(numbers).size || expected.some((n) => !numbers.includes(n)) ||
-      numbers.some((n) => !expected.includes(n))) {
-      errors.push({ field: 'decisions', message: `give one decision for each question, numbers ${expected.join(', ')}` });
+    if (
+      numbers.length !== new Set(numbers).size ||
+      expected.some((n) => !numbers.includes(n)) ||
+      numbers.some((n) => !expected.includes(n))
+    ) {
+      errors.push({
+        field: 'decisions',
+        message: `give one decision for each question, numbers ${expected.join(', ')}`,
+      });
     }
     dto.decisions.forEach((d, i) => {
       if (NEEDS_EXEMPTION.includes(d.decision) && !d.exemption) {
-        errors.push({ field: `decisions.${i}.exemption`, message: `${d.decision} needs the exemption relied on` });
+        errors.push({
+          field: `decisions.${i}.exemption`,
+          message: `${d.decision} needs the exemption relied on`,
+        });
       }
     });
     const parameters = this.parameters(dto.parameters, errors);
@@ -131,9 +143,16 @@ export class FoiAnswersService {
         throw new RuleViolationError('FOI_REQUEST_WITHDRAWN', 'respondedOn', 'the request was withdrawn');
       }
       if (await this.requests.liveAnswer(tx, id)) {
-        throw new ConflictError('FOI_ALREADY_ANSWERED', 'This request already has an issued answer; void it first.', [
-          { field: 'respondedOn', message: 'an answer was already issued (an admin may void it with a reason)' },
-        ]);
+        throw new ConflictError(
+          'FOI_ALREADY_ANSWERED',
+          'This request already has an issued answer; void it first.',
+          [
+            {
+              field: 'respondedOn',
+              message: 'an answer was already issued (an admin may void it with a reason)',
+            },
+          ],
+        );
       }
       await tx.getRepository(FoiAnswerRecord).insert(answer);
       await tx.getRepository(FoiRequestRecord).update({ id }, { status });
@@ -165,7 +184,9 @@ export class FoiAnswersService {
     return answer;
   }
 
-  async recheck(id: string): Promise<{ fingerprintMatches: boolean; released: string; now: string; changes: FigureChange[] }> {
+  async recheck(
+    id: string,
+  ): Promise<{ fingerprintMatches: boolean; released: string; now: string; changes: FigureChange[] }> {
     const answer = await this.answer(id);
     const { resolved } = JSON.parse(answer.parameters) as { resolved: FoiRequestInput };
     const now = await this.reports.report(resolved);
@@ -188,7 +209,9 @@ export class FoiAnswersService {
       const answer = await this.requests.liveAnswer(tx, id);
       if (!answer) throw new NotFoundError('FOI_ANSWER_NOT_FOUND', 'No issued answer to void.');
       const voidedAt = nowInstant();
-      await tx.getRepository(FoiAnswerRecord).update({ id: answer.id }, { voidedAt, voidedBy: actorId, voidReason: reason });
+      await tx
+        .getRepository(FoiAnswerRecord)
+        .update({ id: answer.id }, { voidedAt, voidedBy: actorId, voidReason: reason });
       const events = await this.requests.events(tx, id);
       const clock = this.requests.clock(record.receivedOn, events, 'reason');
       const status = clock.state === 'WITHDRAWN' ? 'WITHDRAWN' : 'OPEN';
@@ -209,15 +232,23 @@ export class FoiAnswersService {
     const out: Record<string, string | string[]> = {};
     for (const [key, value] of Object.entries(raw)) {
       if (!(PARAMETER_KEYS as readonly string[]).includes(key)) {
-        errors.push({ field: `parameters.${key}`, message: `unknown parameter; use ${PARAMETER_KEYS.join(', ')}` });
+        errors.push({
+          field: `parameters.${key}`,
+          message: `unknown parameter; use ${PARAMETER_KEYS.join(', ')}`,
+        });
         continue;
       }
       const ok =
         (typeof value === 'string' && value.length <= 400) ||
         typeof value === 'number' ||
-        (Array.isArray(value) && value.length <= 50 && value.every((v) => typeof v === 'string' && v.length <= 400));
+        (Array.isArray(value) &&
+          value.length <= 50 &&
+          value.every((v) => typeof v === 'string' && v.length <= 400));
       if (!ok) {
-        errors.push({ field: `parameters.${key}`, message: `${key} must be text (or a list of text for device types)` });
+        errors.push({
+          field: `parameters.${key}`,
+          message: `${key} must be text (or a list of text for device types)`,
+        });
         continue;
       }
       out[key] = typeof value === 'number' ? String(value) : (value as string | string[]);
@@ -233,24 +264,36 @@ function diff(path: string, released: unknown, now: unknown, out: FigureChange[]
     const keyed = (items: unknown[]) => new Map(items.map((item, i) => [rowKey(item, i), item]));
     const a = keyed(released);
     const b = keyed(now);
-    for (const key of new Set([...a.keys(), ...b.keys()])) diff(`${path}[${key}]`, a.get(key), b.get(key), out);
+    for (const key of new Set([...a.keys(), ...b.keys()]))
+      diff(`${path}[${key}]`, a.get(key), b.get(key), out);
     return;
   }
   if (released && now && typeof released === 'object' && typeof now === 'object') {
     const a = released as Record<string, unknown>;
     const b = now as Record<string, unknown>;
-    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) diff(`${path}.${key}`, a[key], b[key], out);
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
+      diff(`${path}.${key}`, a[key], b[key], out);
     return;
   }
-  if (JSON.stringify(released) !== JSON.stringify(now)) out.push({ path, released: released ?? null, now: now ?? null });
+  if (JSON.stringify(released) !== JSON.stringify(now))
+    out.push({ path, released: released ?? null, now: now ?? null });
 }
 
 // Rows are matched by their codes (month, device type, offence, status…), not by position.
 function rowKey(item: unknown, index: number): string {
   if (!item || typeof item !== 'object') return String(index);
   const row = item as Record<string, unknown>;
-  const parts = ['month', 'deviceType', 'kind', 'offenceGroup', 'offenceSubgroup', 'incidentCategory', 'courtResult',
-    'scopeStatus', 'effectiveFrom']
+  const parts = [
+    'month',
+    'deviceType',
+    'kind',
+    'offenceGroup',
+    'offenceSubgroup',
+    'incidentCategory',
+    'courtResult',
+    'scopeStatus',
+    'effectiveFrom',
+  ]
     .filter((k) => typeof row[k] === 'string')
     .map((k) => row[k] as string);
   return parts.length > 0 ? parts.join('/') : String(index);

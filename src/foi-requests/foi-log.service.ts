@@ -42,13 +42,21 @@ export class FoiLogService {
   async statistics(year: number) {
     const answered = await this.answered(year);
     const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
-    const byMonth = months.map((month) => ({ month, ...tally(answered.filter((a) => a.answer.respondedOn.startsWith(month))) }));
+    const byMonth = months.map((month) => ({
+      month,
+      ...tally(answered.filter((a) => a.answer.respondedOn.startsWith(month))),
+    }));
     const byQuarter = [1, 2, 3, 4].map((q) => ({
       quarter: `${year}-Q${q}`,
       ...tally(answered.filter((a) => Math.ceil(Number(a.answer.respondedOn.slice(5, 7)) / 3) === q)),
     }));
-    const received = await this.dataSource.getRepository(FoiRequestRecord).createQueryBuilder('r')
-      .where('r.receivedOn >= :from AND r.receivedOn < :to', { from: `${year}-01-01`, to: `${year + 1}-01-01` })
+    const received = await this.dataSource
+      .getRepository(FoiRequestRecord)
+      .createQueryBuilder('r')
+      .where('r.receivedOn >= :from AND r.receivedOn < :to', {
+        from: `${year}-01-01`,
+        to: `${year + 1}-01-01`,
+      })
       .getCount();
     return {
       year,
@@ -56,7 +64,9 @@ export class FoiLogService {
       bands: { good: ICO_BANDS.good, adequate: ICO_BANDS.adequate },
       received,
       total: tally(answered),
-      extended: answered.filter((a) => a.withinTime === false && a.answer.respondedOn <= (a.record.dueOn ?? '')).length,
+      extended: answered.filter(
+        (a) => a.withinTime === false && a.answer.respondedOn <= (a.record.dueOn ?? ''),
+      ).length,
       byMonth,
       byQuarter,
     };
@@ -64,21 +74,28 @@ export class FoiLogService {
 
   // One row per answered request: reference, dates, title, decisions and the released figures.
   async disclosureRows(year?: number): Promise<string[][]> {
-    const rows = (await this.answered(year)).sort((a, b) => a.answer.respondedOn.localeCompare(b.answer.respondedOn));
+    const rows = (await this.answered(year)).sort((a, b) =>
+      a.answer.respondedOn.localeCompare(b.answer.respondedOn),
+    );
     return rows.map(({ record, answer }) => [
       record.reference,
       record.receivedOn,
       answer.respondedOn,
       record.title,
       (JSON.parse(answer.decisions) as { number: number; decision: string; exemption: string | null }[])
-        .map((d) => `Q${d.number}: ${DECISION_WORDS[d.decision] ?? d.decision}${d.exemption ? ` (${d.exemption})` : ''}`)
+        .map(
+          (d) =>
+            `Q${d.number}: ${DECISION_WORDS[d.decision] ?? d.decision}${d.exemption ? ` (${d.exemption})` : ''}`,
+        )
         .join('; '),
       releasedFigures(JSON.parse(answer.report) as Record<string, any>),
     ]);
   }
 
   async disclosureCsv(year?: number): Promise<string> {
-    const lines = [DISCLOSURE_HEADINGS, ...(await this.disclosureRows(year))].map((row) => row.map(csvField).join(','));
+    const lines = [DISCLOSURE_HEADINGS, ...(await this.disclosureRows(year))].map((row) =>
+      row.map(csvField).join(','),
+    );
     return `\ufeff${lines.join('\r\n')}\r\n`;
   }
 
@@ -111,8 +128,15 @@ export class FoiLogService {
   }
 
   private async answered(year?: number): Promise<Answered[]> {
-    const qb = this.dataSource.getRepository(FoiAnswerRecord).createQueryBuilder('a').where('a.voidedAt IS NULL');
-    if (year) qb.andWhere('a.respondedOn >= :from AND a.respondedOn < :to', { from: `${year}-01-01`, to: `${year + 1}-01-01` });
+    const qb = this.dataSource
+      .getRepository(FoiAnswerRecord)
+      .createQueryBuilder('a')
+      .where('a.voidedAt IS NULL');
+    if (year)
+      qb.andWhere('a.respondedOn >= :from AND a.respondedOn < :to', {
+        from: `${year}-01-01`,
+        to: `${year + 1}-01-01`,
+      });
     const answers = await qb.getMany();
     const out: Answered[] = [];
     for (const answer of answers) {
@@ -122,18 +146,36 @@ export class FoiLogService {
         order: { seq: 'ASC' },
       });
       const clock = runClock(record.receivedOn, events, this.requests.calendar());
-      out.push({ record, answer, withinTime: !!clock.statutoryDueOn && answer.respondedOn <= clock.statutoryDueOn });
+      out.push({
+        record,
+        answer,
+        withinTime: !!clock.statutoryDueOn && answer.respondedOn <= clock.statutoryDueOn,
+      });
     }
     return out;
   }
 }
 
-export const DISCLOSURE_HEADINGS = ['Reference', 'Received', 'Responded', 'Title', 'Decisions', 'Figures released'];
+export const DISCLOSURE_HEADINGS = [
+  'Reference',
+  'Received',
+  'Responded',
+  'Title',
+  'Decisions',
+  'Figures released',
+];
 
 function tally(rows: Answered[]): Tally {
   const withinTime = rows.filter((r) => r.withinTime).length;
   const share = rows.length === 0 ? null : Math.round((withinTime / rows.length) * 1000) / 1000;
-  const band = share === null ? null : share >= ICO_BANDS.good ? 'good' : share >= ICO_BANDS.adequate ? 'adequate' : 'not adequate';
+  const band =
+    share === null
+      ? null
+      : share >= ICO_BANDS.good
+        ? 'good'
+        : share >= ICO_BANDS.adequate
+          ? 'adequate'
+          : 'not adequate';
   return { answered: rows.length, withinTime, share, band };
 }
 

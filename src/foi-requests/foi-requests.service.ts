@@ -16,7 +16,13 @@ import {
   FoiRequestQuestion,
   FoiRequestRecord,
 } from './foi-request.entities.js';
-import { type Clock, clockEventProblem, type ClockEvent, type ClockEventKind, runClock } from './request-clock.js';
+import {
+  type Clock,
+  clockEventProblem,
+  type ClockEvent,
+  type ClockEventKind,
+  runClock,
+} from './request-clock.js';
 import { type HolidayCalendar, ukHolidayCalendar } from './uk-holidays.js';
 import { OutsideCalendarError, workingDaysAfter } from './working-days.js';
 
@@ -62,7 +68,9 @@ export class FoiRequestsService {
   async create(dto: CreateFoiRequestDto, actorId: string | null): Promise<FoiRequestView> {
     this.assertDate('receivedOn', dto.receivedOn);
     if (dto.receivedOn > this.today()) {
-      throw new ValidationFailedError([{ field: 'receivedOn', message: 'receivedOn may not be in the future' }]);
+      throw new ValidationFailedError([
+        { field: 'receivedOn', message: 'receivedOn may not be in the future' },
+      ]);
     }
     const clock = this.clock(dto.receivedOn, [], 'receivedOn');
     const record: FoiRequestRecord = {
@@ -79,22 +87,37 @@ export class FoiRequestsService {
       createdBy: actorId,
     };
     await this.dataSource.transaction(async (manager) => {
-      const clash = await manager.getRepository(FoiRequestRecord).findOneBy({ referenceKey: record.referenceKey });
+      const clash = await manager
+        .getRepository(FoiRequestRecord)
+        .findOneBy({ referenceKey: record.referenceKey });
       if (clash) {
-        throw new ConflictError('FOI_REFERENCE_TAKEN', `An FOI request with reference ${record.reference} exists.`, [
-          { field: 'reference', message: 'reference is already used by another request' },
-        ]);
+        throw new ConflictError(
+          'FOI_REFERENCE_TAKEN',
+          `An FOI request with reference ${record.reference} exists.`,
+          [{ field: 'reference', message: 'reference is already used by another request' }],
+        );
       }
       await manager.getRepository(FoiRequestRecord).insert(record);
-      await manager.getRepository(FoiRequestQuestion).insert(
-        dto.questions.map((q, i) => ({ id: newId(), requestId: record.id, number: i + 1, text: q.text })),
-      );
+      await manager
+        .getRepository(FoiRequestQuestion)
+        .insert(
+          dto.questions.map((q, i) => ({ id: newId(), requestId: record.id, number: i + 1, text: q.text })),
+        );
       await this.audit.record(manager, {
         actorId,
         action: 'foi_request.create',
         entity: 'foi_request',
         entityId: record.id,
-        after: { ...record, questions: dto.questions.length },
+        after: {
+          reference: record.reference,
+          receivedOn: record.receivedOn,
+          channel: record.channel,
+          requesterType: record.requesterType,
+          title: record.title,
+          status: record.status,
+          dueOn: record.dueOn,
+          questions: dto.questions.length,
+        },
       });
     });
     return this.get(record.id);
@@ -109,8 +132,13 @@ export class FoiRequestsService {
     const records = await this.dataSource.getRepository(FoiRequestRecord).find({ where });
     const views = await Promise.all(records.map((r) => this.view(r)));
     // Overdue first (most overdue first), then open by due date, then closed (latest received first).
-    views.sort((a, b) => rank(a) - rank(b) || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') ||
-      b.receivedOn.localeCompare(a.receivedOn) || a.reference.localeCompare(b.reference));
+    views.sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') ||
+        b.receivedOn.localeCompare(a.receivedOn) ||
+        a.reference.localeCompare(b.reference),
+    );
     return {
       items: views.slice(query.offset, query.offset + query.limit),
       total: views.length,
@@ -180,7 +208,9 @@ export class FoiRequestsService {
   }
 
   async questions(manager: EntityManager, id: string): Promise<FoiRequestQuestion[]> {
-    return manager.getRepository(FoiRequestQuestion).find({ where: { requestId: id }, order: { number: 'ASC' } });
+    return manager
+      .getRepository(FoiRequestQuestion)
+      .find({ where: { requestId: id }, order: { number: 'ASC' } });
   }
 
   async liveAnswer(manager: EntityManager, id: string): Promise<FoiAnswerRecord | null> {
@@ -201,7 +231,9 @@ export class FoiRequestsService {
   daysLeft(dueOn: string | null, today = this.today()): number | null {
     if (!dueOn) return null;
     try {
-      return dueOn >= today ? workingDaysAfter(today, dueOn, this.calendar()) : -workingDaysAfter(dueOn, today, this.calendar());
+      return dueOn >= today
+        ? workingDaysAfter(today, dueOn, this.calendar())
+        : -workingDaysAfter(dueOn, today, this.calendar());
     } catch (error) {
       if (error instanceof OutsideCalendarError) return null;
       throw error;
@@ -218,10 +250,9 @@ export class FoiRequestsService {
     const clock = runClock(record.receivedOn, events, this.calendar());
     const decisions = new Map<number, { decision: string; exemption: string | null }>(
       answer
-        ? (JSON.parse(answer.decisions) as { number: number; decision: string; exemption: string | null }[]).map((d) => [
-            d.number,
-            d,
-          ])
+        ? (
+            JSON.parse(answer.decisions) as { number: number; decision: string; exemption: string | null }[]
+          ).map((d) => [d.number, d])
         : [],
     );
     const closed = CLOSED.includes(record.status);
@@ -267,7 +298,10 @@ export class FoiRequestsService {
     const calendar = this.calendar();
     if (parsed.year < calendar.from || parsed.year > calendar.to) {
       throw new ValidationFailedError([
-        { field, message: `${field} must be within the bank holiday calendar, ${calendar.from} to ${calendar.to}` },
+        {
+          field,
+          message: `${field} must be within the bank holiday calendar, ${calendar.from} to ${calendar.to}`,
+        },
       ]);
     }
   }

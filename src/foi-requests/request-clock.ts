@@ -38,7 +38,11 @@ export interface Clock {
   extendedUntil: string | null;
 }
 
-export function runClock(receivedOn: string, events: readonly ClockEvent[], calendar: HolidayCalendar): Clock {
+export function runClock(
+  receivedOn: string,
+  events: readonly ClockEvent[],
+  calendar: HolidayCalendar,
+): Clock {
   let clock: Clock = {
     state: 'RUNNING',
     startedOn: receivedOn,
@@ -55,18 +59,43 @@ export function runClock(receivedOn: string, events: readonly ClockEvent[], cale
 function step(clock: Clock, event: ClockEvent, calendar: HolidayCalendar): Clock {
   switch (event.kind) {
     case 'CLARIFICATION_REQUESTED':
-      return { ...clock, state: 'AWAITING_CLARIFICATION', statutoryDueOn: null, dueOn: null, extendedUntil: null };
+      return {
+        ...clock,
+        state: 'AWAITING_CLARIFICATION',
+        statutoryDueOn: null,
+        dueOn: null,
+        extendedUntil: null,
+      };
     case 'CLARIFICATION_RECEIVED': {
       const due = addWorkingDays(event.on, TIME_FOR_COMPLIANCE, calendar);
-      return { state: 'RUNNING', startedOn: event.on, daysUsed: 0, statutoryDueOn: due, dueOn: due, extendedUntil: null };
+      return {
+        state: 'RUNNING',
+        startedOn: event.on,
+        daysUsed: 0,
+        statutoryDueOn: due,
+        dueOn: due,
+        extendedUntil: null,
+      };
     }
     case 'FEES_NOTICE': {
       const used = clock.daysUsed + workingDaysBetween(clock.startedOn, event.on, calendar);
-      return { ...clock, state: 'ON_HOLD_FEES', daysUsed: Math.min(used, TIME_FOR_COMPLIANCE), statutoryDueOn: null, dueOn: null };
+      return {
+        ...clock,
+        state: 'ON_HOLD_FEES',
+        daysUsed: Math.min(used, TIME_FOR_COMPLIANCE),
+        statutoryDueOn: null,
+        dueOn: null,
+      };
     }
     case 'FEES_PAID': {
       const due = addWorkingDays(event.on, Math.max(TIME_FOR_COMPLIANCE - clock.daysUsed, 0), calendar);
-      return { ...clock, state: 'RUNNING', startedOn: event.on, statutoryDueOn: due, dueOn: clock.extendedUntil ?? due };
+      return {
+        ...clock,
+        state: 'RUNNING',
+        startedOn: event.on,
+        statutoryDueOn: due,
+        dueOn: clock.extendedUntil ?? due,
+      };
     }
     case 'EXTENDED':
       return { ...clock, extendedUntil: event.until ?? null, dueOn: event.until ?? clock.dueOn };
@@ -84,20 +113,28 @@ export function clockEventProblem(
   calendar: HolidayCalendar,
 ): { field: string; message: string } | null {
   if (event.on < lastEventOn) {
-    return { field: 'on', message: `on must not be before the request's last event or receipt (${lastEventOn})` };
+    return {
+      field: 'on',
+      message: `on must not be before the request's last event or receipt (${lastEventOn})`,
+    };
   }
-  if (event.on < receivedOn) return { field: 'on', message: `on must not be before receivedOn (${receivedOn})` };
+  if (event.on < receivedOn)
+    return { field: 'on', message: `on must not be before receivedOn (${receivedOn})` };
   if (clock.state === 'WITHDRAWN') return { field: 'on', message: 'the request was withdrawn' };
   switch (event.kind) {
     case 'CLARIFICATION_REQUESTED':
     case 'FEES_NOTICE':
-      return clock.state === 'RUNNING' ? null : { field: 'on', message: `the clock is already stopped (${clock.state})` };
+      return clock.state === 'RUNNING'
+        ? null
+        : { field: 'on', message: `the clock is already stopped (${clock.state})` };
     case 'CLARIFICATION_RECEIVED':
       return clock.state === 'AWAITING_CLARIFICATION'
         ? null
         : { field: 'on', message: 'no clarification was asked for (POST …/clarification-requested first)' };
     case 'FEES_PAID':
-      return clock.state === 'ON_HOLD_FEES' ? null : { field: 'on', message: 'no fees notice is waiting to be paid' };
+      return clock.state === 'ON_HOLD_FEES'
+        ? null
+        : { field: 'on', message: 'no fees notice is waiting to be paid' };
     case 'EXTENDED': {
       if (clock.state !== 'RUNNING' || !clock.statutoryDueOn) {
         return { field: 'until', message: 'the clock is stopped; extend once it runs again' };

@@ -26,7 +26,8 @@ describe('UK bank holidays reference file', () => {
     }
     const file = new Map(ukHolidays().map((h) => [h.date, new Set(h.nations)]));
     expect([...file.keys()].sort()).toEqual([...expected.keys()].sort());
-    for (const [date, nations] of expected) expect([date, [...file.get(date)!].sort()]).toEqual([date, [...nations].sort()]);
+    for (const [date, nations] of expected)
+      expect([date, [...file.get(date)!].sort()]).toEqual([date, [...nations].sort()]);
   });
 
   it.each([

@@ -6,13 +6,13 @@ const calendar = ukHolidayCalendar();
 
 // Every case counted by hand on a calendar (see the comments).
 describe('FOI working days', () => {
-  it('skips weekends, Christmas, Boxing Day, New Year and Scotland\'s 2 January', () => {
+  it("skips weekends, Christmas, Boxing Day, New Year and Scotland's 2 January", () => {
     // Fri 19 Dec 2025: 22,23,24 (3), 29,30,31 (6), 1 Jan holiday, 2 Jan Scotland, 5-9 (11), 12-16 (16),
     // 19,20,21,22 (20).
     expect(addWorkingDays('2025-12-19', 20, calendar)).toBe('2026-01-22');
   });
 
-  it('skips the substitute days of Christmas 2021 and New Year 2022, with Scotland\'s 4 January', () => {
+  it("skips the substitute days of Christmas 2021 and New Year 2022, with Scotland's 4 January", () => {
     // Thu 23 Dec 2021: 24 (1); 27, 28 substitutes; 29,30,31 (4); 3 Jan substitute; 4 Jan Scotland;
     // 5,6,7 (7); 10-14 (12); 17-21 (17); 24,25,26 (20).
     expect(addWorkingDays('2021-12-23', 20, calendar)).toBe('2022-01-26');

@@ -5,7 +5,10 @@ import type { HolidayCalendar } from './uk-holidays.js';
 // bank holiday in any part of the UK. Dates are local calendar dates (YYYY-MM-DD).
 
 export class OutsideCalendarError extends Error {
-  constructor(readonly date: string, calendar: HolidayCalendar) {
+  constructor(
+    readonly date: string,
+    calendar: HolidayCalendar,
+  ) {
     super(`${date} is outside the bank holiday calendar (${calendar.from} to ${calendar.to})`);
   }
 }
@@ -30,7 +33,7 @@ export function isWorkingDay(date: string, calendar: HolidayCalendar): boolean {
 // The n-th working day after `date` (the day after is day one; `date` itself never counts).
 export function addWorkingDays(date: string, n: number, calendar: HolidayCalendar): string {
   let d = day(date);
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     d = d.plus({ days: 1 });
     if (isWorkingDay(iso(d), calendar)) counted += 1;
   }

@@ -17,9 +17,25 @@ import {
 } from 'class-validator';
 import { PaginationQueryDto } from '../../common/pagination.dto.js';
 
-export const CHANNELS = ['EMAIL', 'WEB_FORM', 'POST', 'WHATSDOTHEYKNOW', 'TELEPHONE', 'IN_PERSON', 'OTHER'] as const;
+export const CHANNELS = [
+  'EMAIL',
+  'WEB_FORM',
+  'POST',
+  'WHATSDOTHEYKNOW',
+  'TELEPHONE',
+  'IN_PERSON',
+  'OTHER',
+] as const;
 // For statistics only; drives nothing.
-export const REQUESTER_TYPES = ['PUBLIC', 'MEDIA', 'ACADEMIC', 'BUSINESS', 'CAMPAIGN_GROUP', 'SOLICITOR', 'OTHER'] as const;
+export const REQUESTER_TYPES = [
+  'PUBLIC',
+  'MEDIA',
+  'ACADEMIC',
+  'BUSINESS',
+  'CAMPAIGN_GROUP',
+  'SOLICITOR',
+  'OTHER',
+] as const;
 export const DECISIONS = ['DISCLOSED', 'PARTLY_DISCLOSED', 'WITHHELD', 'NOT_HELD', 'COST_LIMIT_S12'] as const;
 export const REQUEST_STATUSES = [
   'OPEN',
@@ -45,7 +61,8 @@ export class CreateFoiRequestDto {
   /** The force's reference for the request, e.g. FOI/2026/0412 (unique, ignoring letter case). */
   @IsString()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9 /._:-]{0,59}$/, {
-    message: 'reference must be 1 to 60 letters, digits, spaces and / . _ : - (starting with a letter or digit)',
+    message:
+      'reference must be 1 to 60 letters, digits, spaces and / . _ : - (starting with a letter or digit)',
   })
   reference: string;
 
@@ -108,7 +125,9 @@ export class DecisionDto {
   /** The exemption relied on (WITHHELD and PARTLY_DISCLOSED), e.g. s.30(1)(a)(b). */
   @IsOptional()
   @IsString()
-  @Matches(/^s\.\d+[A-Za-z]?(\(\w+\))*$/, { message: 'exemption must be a FOIA section such as s.30(1)(a)(b)' })
+  @Matches(/^s\.\d+[A-Za-z]?(\(\w+\))*$/, {
+    message: 'exemption must be a FOIA section such as s.30(1)(a)(b)',
+  })
   exemption?: string;
 }
 
