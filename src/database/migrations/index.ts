@@ -11,6 +11,7 @@ import { CopyFoiCaseKey1764408300000 } from './1764408300000-CopyFoiCaseKey.js';
 import { AddSignIn1764530000000 } from './1764530000000-AddSignIn.js';
 import { AddDeviceFamilies1764540000000 } from './1764540000000-AddDeviceFamilies.js';
 import { AddPolicingArea1764550000000 } from './1764550000000-AddPolicingArea.js';
+import { AddFoiCountIndexes1764550001000 } from './1764550001000-AddFoiCountIndexes.js';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests run the same set, in order.
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AddSignIn1764530000000,
   AddDeviceFamilies1764540000000,
   AddPolicingArea1764550000000,
+  AddFoiCountIndexes1764550001000,
 ];
