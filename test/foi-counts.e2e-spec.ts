@@ -1,4 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { FoiCountsCommand } from '../src/cli/foi-counts.command.js';
+import { FoiCountsService } from '../src/foi-counts/foi-counts.service.js';
 import { Role } from '../src/auth/role.enum.js';
 import { createTestApp, TestApp } from './create-test-app.js';
 import { caseDto, incidentCaseDto } from './factories/case.factory.js';
@@ -280,6 +285,70 @@ describe('any count (GET /api/foi/counts)', () => {
     const text = JSON.stringify(workbook.getWorksheet('Count')!.getSheetValues());
     expect(text).toContain('Offence group');
     expect(text).toContain('Grand total');
+  });
+
+  describe('foi:counts (the command line)', () => {
+    const run = async (options: Record<string, unknown>) => {
+      const command = new FoiCountsCommand(t.app.get(FoiCountsService));
+      const chunks: string[] = [];
+      const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+        chunks.push(String(chunk));
+        return true;
+      });
+      try {
+        await command.run([], options);
+      } finally {
+        write.mockRestore();
+      }
+      return chunks.join('');
+    };
+
+    it('writes the workbook the API serves, and JSON with filters', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'foi-counts-'));
+      try {
+        const out = join(dir, 'counts.xlsx');
+        await run({
+          measure: 'devices',
+          by: 'offenceGroup,quarter',
+          period: 'financial-year',
+          year: '2023',
+          suppressBelow: '0',
+          out,
+        });
+        const fromCli = new ExcelJS.Workbook();
+        await fromCli.xlsx.load(readFileSync(out) as never);
+        const api = await counts({ ...FY2023, by: 'offenceGroup,quarter' });
+        const values = JSON.stringify(fromCli.getWorksheet('Count')!.getSheetValues());
+        expect(values).toContain(`"Grand total",${api.total}`);
+
+        const json = JSON.parse(
+          await run({
+            by: 'offenceGroup',
+            filter: ['offenceGroup=DRUG,UNRECORDED'],
+            period: 'financial-year',
+            year: '2023',
+            suppressBelow: '0',
+          }),
+        );
+        const apiFiltered = await counts({
+          ...FY2023,
+          by: 'offenceGroup',
+          'filter[offenceGroup]': 'DRUG,UNRECORDED',
+        });
+        expect(json.rows).toEqual(apiFiltered.rows);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('names the bad option', async () => {
+      await expect(run({ by: 'exhibitRef', period: 'calendar-year', year: '2023' })).rejects.toThrow(
+        /--by: .*not a published dimension/,
+      );
+      await expect(run({ filter: ['seizedBy=PC1'], period: 'calendar-year', year: '2023' })).rejects.toThrow(
+        /--filter seizedBy=/,
+      );
+    });
   });
 
   describe('policing area, custody on the last day and the age of the backlog', () => {
