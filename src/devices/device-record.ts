@@ -12,6 +12,7 @@ import type { Device } from './device.entity.js';
 import { POWER_STATES } from './dto/create-device.dto.js';
 import { EXHIBIT_REF_PATTERN, normaliseExhibitRef } from './exhibit-reference.js';
 import { normaliseMacAddress } from './mac-address.js';
+import { normalisePropertyReference } from './property-reference.js';
 
 const fixed = (...codes: string[]) => codes.map((code) => ({ code, label: code }));
 
@@ -205,6 +206,25 @@ export const DEVICE_RECORD = {
       codes: 'evidential-uses',
       width: 20,
       synonyms: ['evidence use', 'evidential status'],
+    },
+  },
+  propertyReference: {
+    kind: 'text',
+    create: 'optional',
+    patch: true,
+    normalise: normalisePropertyReference,
+    quick: trimmedText(50),
+    sheet: {
+      heading: 'Property reference',
+      width: 16,
+      synonyms: [
+        'property ref',
+        'property number',
+        'property no',
+        'property item',
+        'property id',
+        'prop ref',
+      ],
     },
   },
 } as const satisfies RecordTable<DeviceField>;

@@ -32,6 +32,8 @@ export class DeviceResponseDto {
   /** Follows the latest custody event. */
   custodyStatus: string;
   evidentialUse: string;
+  /** The force property system's item number (upper case). */
+  propertyReference: string | null;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
