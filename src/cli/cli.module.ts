@@ -10,6 +10,8 @@ import { DemoSeedCommand } from './demo-seed.command.js';
 import { FoiReportCommand } from './foi-report.command.js';
 import { FoiRequestCommand } from './foi-request.command.js';
 import { FoiRequestsModule } from '../foi-requests/foi-requests.module.js';
+import { FoiCountsCommand } from './foi-counts.command.js';
+import { FoiCountsModule } from '../foi-counts/foi-counts.module.js';
 import { ImportDevicesCommand } from './import-devices.command.js';
 import { UserCreateCommand } from './user-create.command.js';
 import { UserPasswordCommand } from './user-password.command.js';
@@ -17,7 +19,15 @@ import { SignInModule } from '../sign-in/sign-in.module.js';
 
 // The same modules as the API, plus the commands; no HTTP server is started.
 @Module({
-  imports: [AppModule, AuthModule, FoiReportsModule, FoiRequestsModule, ImportsModule, SignInModule],
+  imports: [
+    AppModule,
+    AuthModule,
+    FoiReportsModule,
+    FoiCountsModule,
+    FoiRequestsModule,
+    ImportsModule,
+    SignInModule,
+  ],
   providers: [
     AuditVerifyCommand,
     BackupCommand,
@@ -25,6 +35,7 @@ import { SignInModule } from '../sign-in/sign-in.module.js';
     DemoSeedCommand,
     FoiReportCommand,
     FoiRequestCommand,
+    FoiCountsCommand,
     ImportDevicesCommand,
     UserCreateCommand,
     UserPasswordCommand,

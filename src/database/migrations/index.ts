@@ -14,6 +14,7 @@ import { AddSignIn1764530000000 } from './1764530000000-AddSignIn.js';
 import { AddDeviceFamilies1764540000000 } from './1764540000000-AddDeviceFamilies.js';
 import { CreateFoiRequestTables1764541000000 } from './1764541000000-CreateFoiRequestTables.js';
 import { AddPolicingArea1764550000000 } from './1764550000000-AddPolicingArea.js';
+import { AddFoiCountIndexes1764550001000 } from './1764550001000-AddFoiCountIndexes.js';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests run the same set, in order.
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AddDeviceFamilies1764540000000,
   CreateFoiRequestTables1764541000000,
   AddPolicingArea1764550000000,
+  AddFoiCountIndexes1764550001000,
 ];
