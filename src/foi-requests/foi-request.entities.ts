@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DateColumn, InstantColumn } from '../common/columns.js';
 import type { ClockEventKind } from './request-clock.js';
 
@@ -6,6 +6,8 @@ import type { ClockEventKind } from './request-clock.js';
 // questions and (optionally) the requester type, for statistics.
 
 @Entity('foi_requests')
+@Index('UQ_foi_requests_referenceKey', ['referenceKey'], { unique: true })
+@Index('IDX_foi_requests_status_dueOn', ['status', 'dueOn'])
 export class FoiRequestRecord {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -43,6 +45,7 @@ export class FoiRequestRecord {
 }
 
 @Entity('foi_request_questions')
+@Index('UQ_foi_request_questions_number', ['requestId', 'number'], { unique: true })
 export class FoiRequestQuestion {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -59,6 +62,7 @@ export class FoiRequestQuestion {
 
 // Dated clock events (clarification, fees, extension, withdrawal), append-only.
 @Entity('foi_request_events')
+@Index('UQ_foi_request_events_seq', ['requestId', 'seq'], { unique: true })
 export class FoiRequestEvent {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -90,6 +94,7 @@ export class FoiRequestEvent {
 
 // An answer as released: never recomputed or edited; only voided (admin, with a reason).
 @Entity('foi_answers')
+@Index('IDX_foi_answers_requestId', ['requestId'])
 export class FoiAnswerRecord {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
