@@ -113,6 +113,7 @@ function heldToContract<T extends object>(agent: T, contract: ResponseContract):
       return (...args: unknown[]) => {
         const test = (value as (...a: unknown[]) => request.Test).apply(target, args);
         return test.expect((res) => {
+          if (process.env.CONTRACT_DEBUG) console.log('CHECK', property, (test as unknown as { url: string }).url, res.status);
           const problems = contract.check({
             method: property,
             url: (test as unknown as { url: string }).url,

@@ -6,6 +6,7 @@ import { IdParam } from '../common/id-param.js';
 import { PaginationQueryDto } from '../common/pagination.dto.js';
 import { AuditQueryService, HistoryEntity } from './audit-query.service.js';
 import { RecordHistoryDto, toAuditEventResponse } from './dto/audit-event-response.dto.js';
+import { ApiOperation } from '@nestjs/swagger';
 
 // Restricted examination fields (FOIA s.30): only lab and admin see their values in the history.
 const EXAMINATION_RESTRICTED = ['methods', 'findingsSummary'] as const;
@@ -19,6 +20,7 @@ export class HistoryController {
 
   @Get('cases/:id/history')
   @Roles(Role.ExhibitsOfficer, Role.Lab)
+  @ApiOperation({ summary: 'A case\'s audit history' })
   caseHistory(@IdParam() id: string, @Query() query: PaginationQueryDto): Promise<RecordHistoryDto> {
     return this.history('case', id, query, []);
   }
@@ -26,6 +28,7 @@ export class HistoryController {
   /** The device's own events and those of its custody events. */
   @Get('devices/:id/history')
   @Roles(Role.ExhibitsOfficer, Role.Lab)
+  @ApiOperation({ summary: 'A device\'s audit history', description: 'The device\'s own events and those of its custody events.' })
   deviceHistory(@IdParam() id: string, @Query() query: PaginationQueryDto): Promise<RecordHistoryDto> {
     return this.history('device', id, query, []);
   }
@@ -33,6 +36,7 @@ export class HistoryController {
   /** `methods` and `findingsSummary` values are shown as "[restricted]" to roles other than lab and admin. */
   @Get('examinations/:id/history')
   @Roles(Role.ExhibitsOfficer, Role.Lab)
+  @ApiOperation({ summary: 'An examination\'s audit history', description: '`methods` and `findingsSummary` values are shown as "[restricted]" to roles other than lab and admin.' })
   examinationHistory(
     @IdParam() id: string,
     @Query() query: PaginationQueryDto,

@@ -20,7 +20,9 @@ const CHECKED_HEADERS = ['etag', 'location', 'retry-after'];
 // Served by SwaggerModule itself, not operations of the API.
 const NOT_OPERATIONS = /^\/docs(\/|-json|-yaml|$)/;
 
-const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+// ajv-formats is CommonJS: its function is the default export's default under ESM.
+const formats = addFormatsModule as unknown as { default?: (ajv: Ajv) => Ajv };
+const addFormats = formats.default ?? (addFormatsModule as unknown as (ajv: Ajv) => Ajv);
 
 interface Route {
   template: string;
@@ -101,7 +103,7 @@ export class ResponseContract {
       problems.push(`${where}: answers ${sentType || 'no content type'}; documented: ${Object.keys(content).join(', ')}`);
       return problems;
     }
-    if (/json$/.test(sentType) && media.schema) {
+    if (sentType.endsWith('json') && media.schema) {
       problems.push(...this.checkBody(where, `${operationId} ${answer.status} ${sentType}`, media.schema as Json, answer));
     }
     return problems;
@@ -133,8 +135,8 @@ function jsonBody(answer: Answer): unknown {
 }
 
 function paramsOf(params: unknown): string {
-  const record = params as Record<string, unknown>;
-  if (record?.additionalProperty) return ` (${String(record.additionalProperty)})`;
+  const record = params as { additionalProperty?: string; allowedValues?: unknown };
+  if (record?.additionalProperty) return ` (${record.additionalProperty})`;
   if (record?.allowedValues) return ` (${JSON.stringify(record.allowedValues)})`;
   return '';
 }

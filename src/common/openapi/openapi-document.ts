@@ -14,7 +14,7 @@ import {
 } from '@nestjs/swagger';
 import { IS_PUBLIC, ROLES } from '../../auth/auth-user.js';
 import { Role } from '../../auth/role.enum.js';
-import { problemResponse, type ProblemStatus } from './api-problems.decorator.js';
+import { PROBLEM_EXTENSION, problemResponse, type ProblemStatus } from './api-problems.decorator.js';
 import { FieldErrorDto, ProblemDto } from './problem.dto.js';
 
 /** Who may call a handler, read from the same @Public/@Roles metadata the AuthGuard reads. */
@@ -82,8 +82,10 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
 
 // The answers every operation can give because of its shape, so no operation has to list them and none
 // can forget them: 401/429 without a valid token, 403 for roles, 400/404 for path ids, 400 for query and
-// body, 413/415 for bodies, 503 for writes (SQLite busy); ETag on records carrying a version.
+// body, 400/413/415 for writes, 503 for writes (SQLite busy), 500 anywhere (logged, never details);
+// ETag on records carrying a version.
 export function completeDocument(document: OpenAPIObject, access: Map<string, HandlerAccess>): OpenAPIObject {
+  for (const schema of Object.values(document.components?.schemas ?? {})) collapseSingleAllOf(schema);
   for (const pathItem of Object.values(document.paths)) {
     for (const method of METHODS) {
       const operation = pathItem[method];
@@ -105,6 +107,14 @@ function completeOperation(
     responses[status] ??= problemResponse(status);
   };
   const parameters = (operation.parameters ?? []) as ParameterObject[];
+  const extensions = operation as unknown as Record<string, unknown>;
+  for (const key of Object.keys(extensions)) {
+    const status = PROBLEM_EXTENSION.exec(key)?.[1];
+    if (!status) continue;
+    const { description } = extensions[key] as { description: string };
+    responses[status] ??= problemResponse(Number(status) as ProblemStatus, description);
+    delete extensions[key];
+  }
   if (!access || access.public) {
     operation.security = [];
     appendDescription(operation, 'No token needed.');
@@ -116,7 +126,7 @@ function completeOperation(
     };
     add(429);
     if (access.roles.length < ALL_ROLES.length) add(403);
-    (operation as unknown as Record<string, unknown>)['x-roles'] = access.roles;
+    extensions['x-roles'] = access.roles;
     appendDescription(operation, `Roles allowed: ${access.roles.map((role) => `\`${role}\``).join(', ')}.`);
   }
   if (parameters.some((parameter) => parameter.in === 'path')) {
@@ -124,12 +134,15 @@ function completeOperation(
     add(404);
   }
   if (parameters.some((parameter) => parameter.in === 'query' || parameter.in === 'header')) add(400);
-  if (operation.requestBody) {
+  // Fastify reads a body sent with any write, declared or not: bad JSON 400, too large 413, an unknown
+  // Content-Type 415.
+  if (operation.requestBody || (method !== 'get' && method !== 'head')) {
     add(400);
     add(413);
     add(415);
   }
   if (method !== 'get' && method !== 'head') add(503);
+  add(500);
   for (const [status, response] of Object.entries(responses)) {
     const answer = response as ResponseObject;
     if (Number(status) >= 400 && !answer.content) {
@@ -160,6 +173,19 @@ function hasTopLevelVersion(document: OpenAPIObject, schema: SchemaObject | Refe
       ? document.components?.schemas?.[schema.$ref.replace('#/components/schemas/', '')]
       : (schema as SchemaObject);
   return !!resolved && !('$ref' in resolved) && !!resolved.properties?.version;
+}
+
+// SwaggerModule writes an enum reference as { allOf: [{ $ref }] }: the reference alone says the same.
+function collapseSingleAllOf(node: unknown): void {
+  if (!node || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    const child = value as { allOf?: unknown[] } | null;
+    if (child && Array.isArray(child.allOf) && child.allOf.length === 1 && Object.keys(child).length === 1) {
+      (node as Record<string, unknown>)[key] = child.allOf[0];
+    } else {
+      collapseSingleAllOf(value);
+    }
+  }
 }
 
 function appendDescription(operation: OperationObject, text: string): void {

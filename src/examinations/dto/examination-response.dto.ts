@@ -60,3 +60,10 @@ export function toExaminationResponse(exam: Examination, role: Role): Examinatio
   }
   return response;
 }
+
+export class ExaminationPageDto {
+  items: ExaminationResponseDto[];
+  total: number;
+  limit: number;
+  offset: number;
+}
