@@ -61,7 +61,9 @@ export async function createTestApp(
   await loadSwaggerMetadata();
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  const openApi = (await app.getHttpAdapter().getInstance().inject({ url: '/docs-json' })).json<Record<string, unknown>>();
+  const openApi = (await app.getHttpAdapter().getInstance().inject({ url: '/docs-json' })).json<
+    Record<string, unknown>
+  >();
   const contract = new ResponseContract(openApi, CONTRACT_ENFORCED);
 
   const users = app.get(UsersService);
@@ -97,7 +99,9 @@ export async function createTestApp(
 async function loadSwaggerMetadata(): Promise<void> {
   const file = './.generated/swagger-metadata.js';
   const metadata = (await import(/* @vite-ignore */ file).catch((error: unknown) => {
-    throw new Error(`test/.generated/swagger-metadata.ts is missing: run the e2e tests with vitest.config.e2e.ts (${String(error)})`);
+    throw new Error(
+      `test/.generated/swagger-metadata.ts is missing: run the e2e tests with vitest.config.e2e.ts (${String(error)})`,
+    );
   })) as { default: () => Promise<Record<string, any>> };
   await SwaggerModule.loadPluginMetadata(metadata.default);
 }
@@ -109,11 +113,13 @@ function heldToContract<T extends object>(agent: T, contract: ResponseContract):
   return new Proxy(agent, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;
-      if (typeof property !== 'string' || !HTTP_METHODS.includes(property) || typeof value !== 'function') return value;
+      if (typeof property !== 'string' || !HTTP_METHODS.includes(property) || typeof value !== 'function')
+        return value;
       return (...args: unknown[]) => {
         const test = (value as (...a: unknown[]) => request.Test).apply(target, args);
         return test.expect((res) => {
-          if (process.env.CONTRACT_DEBUG) console.log('CHECK', property, (test as unknown as { url: string }).url, res.status);
+          if (process.env.CONTRACT_DEBUG)
+            console.log('CHECK', property, (test as unknown as { url: string }).url, res.status);
           const problems = contract.check({
             method: property,
             url: (test as unknown as { url: string }).url,
@@ -123,7 +129,9 @@ function heldToContract<T extends object>(agent: T, contract: ResponseContract):
             text: (res as unknown as { text?: string }).text,
           });
           if (problems.length > 0) {
-            throw new Error(`The answer breaks the API contract (/docs-json; README "The API contract"):\n${problems.join('\n')}`);
+            throw new Error(
+              `The answer breaks the API contract (/docs-json; README "The API contract"):\n${problems.join('\n')}`,
+            );
           }
         });
       };

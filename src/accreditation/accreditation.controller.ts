@@ -7,7 +7,11 @@ import { IdParam } from '../common/id-param.js';
 import { AccreditationService } from './accreditation.service.js';
 import { CreateScopeEntryDto } from './dto/create-scope-entry.dto.js';
 import { ScopeEntryQueryDto } from './dto/scope-entry-query.dto.js';
-import { ScopeEntryPageDto, ScopeEntryResponseDto, toScopeEntryResponse } from './dto/scope-entry-response.dto.js';
+import {
+  ScopeEntryPageDto,
+  ScopeEntryResponseDto,
+  toScopeEntryResponse,
+} from './dto/scope-entry-response.dto.js';
 import { ScopeStatusQueryDto } from './dto/scope-status-query.dto.js';
 import { ScopeStatusResponseDto, toScopeStatusResponse } from './dto/scope-status-response.dto.js';
 import { VoidScopeEntryDto } from './dto/void-scope-entry.dto.js';
@@ -25,7 +29,10 @@ export class AccreditationController {
   /** Record a change to the scope (a new dated row). */
   @Post('scope-entries')
   @Roles(Role.Lab)
-  @ApiOperation({ summary: 'Record a change to the scope register', description: 'A new dated row; rows are never edited.' })
+  @ApiOperation({
+    summary: 'Record a change to the scope register',
+    description: 'A new dated row; rows are never edited.',
+  })
   @ApiProblems(409, 422)
   async create(
     @Body() dto: CreateScopeEntryDto,
@@ -65,7 +72,11 @@ export class AccreditationController {
   /** The register's status for a device type on a local date (default today); NOT_ACCREDITED when no row applies. */
   @Get('status')
   @Roles(...ALL_ROLES)
-  @ApiOperation({ summary: 'Accreditation status on a date', description: 'The register\'s status for a device type on a local date (default today); NOT_ACCREDITED when no row applies.' })
+  @ApiOperation({
+    summary: 'Accreditation status on a date',
+    description:
+      "The register's status for a device type on a local date (default today); NOT_ACCREDITED when no row applies.",
+  })
   async status(
     @Query() query: ScopeStatusQueryDto,
     @CurrentUser() user: AuthUser,

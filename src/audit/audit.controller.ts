@@ -19,7 +19,11 @@ export class AuditController {
 
   /** Audit events in sequence order, filtered by entity, entityId, actorId and time (from inclusive, to exclusive). */
   @Get()
-  @ApiOperation({ summary: 'Read the audit trail', description: 'Audit events in sequence order, filtered by entity, entityId, actorId and time (from inclusive, to exclusive).' })
+  @ApiOperation({
+    summary: 'Read the audit trail',
+    description:
+      'Audit events in sequence order, filtered by entity, entityId, actorId and time (from inclusive, to exclusive).',
+  })
   async list(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
     const page = await this.audit.list(query);
     return { ...page, items: page.items.map((e) => toAuditEventResponse(e)) };
@@ -27,7 +31,11 @@ export class AuditController {
 
   /** Walks the whole hash chain: intact with its head hash, or the first event that does not match and why. */
   @Get('verify')
-  @ApiOperation({ summary: 'Verify the audit hash chain', description: 'Walks the whole hash chain: intact with its head hash, or the first event that does not match and why.' })
+  @ApiOperation({
+    summary: 'Verify the audit hash chain',
+    description:
+      'Walks the whole hash chain: intact with its head hash, or the first event that does not match and why.',
+  })
   async verify(): Promise<AuditVerifyResponseDto> {
     const report = await this.audit.verify();
     return { ...report, message: describeReport(report) };

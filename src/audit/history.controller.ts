@@ -20,7 +20,7 @@ export class HistoryController {
 
   @Get('cases/:id/history')
   @Roles(Role.ExhibitsOfficer, Role.Lab)
-  @ApiOperation({ summary: 'A case\'s audit history' })
+  @ApiOperation({ summary: "A case's audit history" })
   caseHistory(@IdParam() id: string, @Query() query: PaginationQueryDto): Promise<RecordHistoryDto> {
     return this.history('case', id, query, []);
   }
@@ -28,7 +28,10 @@ export class HistoryController {
   /** The device's own events and those of its custody events. */
   @Get('devices/:id/history')
   @Roles(Role.ExhibitsOfficer, Role.Lab)
-  @ApiOperation({ summary: 'A device\'s audit history', description: 'The device\'s own events and those of its custody events.' })
+  @ApiOperation({
+    summary: "A device's audit history",
+    description: "The device's own events and those of its custody events.",
+  })
   deviceHistory(@IdParam() id: string, @Query() query: PaginationQueryDto): Promise<RecordHistoryDto> {
     return this.history('device', id, query, []);
   }
@@ -36,7 +39,11 @@ export class HistoryController {
   /** `methods` and `findingsSummary` values are shown as "[restricted]" to roles other than lab and admin. */
   @Get('examinations/:id/history')
   @Roles(Role.ExhibitsOfficer, Role.Lab)
-  @ApiOperation({ summary: 'An examination\'s audit history', description: '`methods` and `findingsSummary` values are shown as "[restricted]" to roles other than lab and admin.' })
+  @ApiOperation({
+    summary: "An examination's audit history",
+    description:
+      '`methods` and `findingsSummary` values are shown as "[restricted]" to roles other than lab and admin.',
+  })
   examinationHistory(
     @IdParam() id: string,
     @Query() query: PaginationQueryDto,

@@ -55,7 +55,7 @@ export class UsersController {
   }
 
   @Get(':id/tokens')
-  @ApiOperation({ summary: 'List a user\'s tokens (never the secrets)' })
+  @ApiOperation({ summary: "List a user's tokens (never the secrets)" })
   async listTokens(@IdParam() id: string): Promise<TokenResponseDto[]> {
     await this.users.get(id);
     return (await this.tokens.listFor(id)).map(toTokenResponse);

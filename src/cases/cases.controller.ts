@@ -12,6 +12,8 @@ import { UpdateCaseDto } from './dto/update-case.dto.js';
 import { VoidCaseDto } from './dto/void-case.dto.js';
 import { ApiOperation } from '@nestjs/swagger';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { ApiBody } from '@nestjs/swagger';
+import { CASE_EXAMPLE } from '../common/openapi/examples.js';
 
 // Writers: exhibits officers (and admin); readers: exhibits officers and the lab. FOI: none.
 @ApiTags('cases')
@@ -24,6 +26,10 @@ export class CasesController {
   @Roles(Role.ExhibitsOfficer)
   @ApiOperation({ summary: 'Log a case' })
   @ApiProblems(409, 422)
+  @ApiBody({
+    type: CreateCaseDto,
+    examples: { crime: { summary: 'A crime: drug trafficking', value: CASE_EXAMPLE } },
+  })
   async create(@Body() dto: CreateCaseDto, @CurrentUser() user: AuthUser): Promise<CaseResponseDto> {
     return toCaseResponse(await this.cases.create(dto, user));
   }
@@ -46,7 +52,10 @@ export class CasesController {
   /** Needs If-Match: "<version>" (the ETag of the case as read). */
   @Patch(':id')
   @Roles(Role.ExhibitsOfficer)
-  @ApiOperation({ summary: 'Update a case', description: 'Needs If-Match: "<version>" (the ETag of the case as read).' })
+  @ApiOperation({
+    summary: 'Update a case',
+    description: 'Needs If-Match: "<version>" (the ETag of the case as read).',
+  })
   @ApiProblems(409, 412, 422, 428)
   async update(
     @IdParam() id: string,

@@ -13,6 +13,8 @@ import { UpdateDeviceDto } from './dto/update-device.dto.js';
 import { VoidDeviceDto } from './dto/void-device.dto.js';
 import { ApiOperation } from '@nestjs/swagger';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { ApiBody } from '@nestjs/swagger';
+import { DEVICE_EXAMPLE } from '../common/openapi/examples.js';
 
 // Writers: exhibits officers (and admin); readers: exhibits officers and the lab. FOI: none.
 @ApiTags('devices')
@@ -28,6 +30,10 @@ export class DevicesController {
   @Roles(Role.ExhibitsOfficer)
   @ApiOperation({ summary: 'Log a seized device (an exhibit)' })
   @ApiProblems(409, 422)
+  @ApiBody({
+    type: CreateDeviceDto,
+    examples: { smartPlug: { summary: 'A smart plug seized switched on', value: DEVICE_EXAMPLE } },
+  })
   async create(@Body() dto: CreateDeviceDto, @CurrentUser() user: AuthUser): Promise<DeviceResponseDto> {
     return toDeviceResponse(await this.devices.create(dto, user), user.role);
   }
@@ -51,7 +57,11 @@ export class DevicesController {
   /** Needs If-Match: "<version>". caseId and custodyStatus cannot be patched (custody moves by events). */
   @Patch(':id')
   @Roles(Role.ExhibitsOfficer)
-  @ApiOperation({ summary: 'Update a device', description: 'Needs If-Match: "<version>". caseId and custodyStatus cannot be patched (custody moves by events).' })
+  @ApiOperation({
+    summary: 'Update a device',
+    description:
+      'Needs If-Match: "<version>". caseId and custodyStatus cannot be patched (custody moves by events).',
+  })
   @ApiProblems(409, 412, 422, 428)
   async update(
     @IdParam() id: string,

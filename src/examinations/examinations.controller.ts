@@ -5,7 +5,11 @@ import { Role } from '../auth/role.enum.js';
 import { IdParam } from '../common/id-param.js';
 import { CreateExaminationDto } from './dto/create-examination.dto.js';
 import { ExaminationQueryDto } from './dto/examination-query.dto.js';
-import { ExaminationPageDto, ExaminationResponseDto, toExaminationResponse } from './dto/examination-response.dto.js';
+import {
+  ExaminationPageDto,
+  ExaminationResponseDto,
+  toExaminationResponse,
+} from './dto/examination-response.dto.js';
 import { UpdateExaminationDto } from './dto/update-examination.dto.js';
 import { VoidExaminationDto } from './dto/void-examination.dto.js';
 import { ExaminationsService } from './examinations.service.js';
@@ -51,7 +55,10 @@ export class ExaminationsController {
   /** Needs If-Match: "<version>" from the ETag. */
   @Patch(':id')
   @Roles(Role.Lab)
-  @ApiOperation({ summary: 'Update an examination', description: 'Needs If-Match: "<version>" from the ETag. Status moves forward only.' })
+  @ApiOperation({
+    summary: 'Update an examination',
+    description: 'Needs If-Match: "<version>" from the ETag. Status moves forward only.',
+  })
   @ApiProblems(409, 412, 422, 428)
   async update(
     @IdParam() id: string,

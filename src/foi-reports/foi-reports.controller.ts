@@ -21,8 +21,15 @@ export class FoiReportsController {
   /** The FOI answers (Q1-Q5 and the backlog) for a window, as JSON. */
   @Get('report')
   @Roles(Role.Foi)
-  @ApiOkResponse({ type: FoiReportResponseDto, description: 'The report; suppressed counts are strings ("<5", "[c]").' })
-  @ApiOperation({ summary: 'FOI report (JSON)', description: 'The FOI answers (Q1-Q5 and the backlog) for a window. Aggregates only; suppressed counts are strings such as "<5" or "[c]".' })
+  @ApiOkResponse({
+    type: FoiReportResponseDto,
+    description: 'The report; suppressed counts are strings ("<5", "[c]").',
+  })
+  @ApiOperation({
+    summary: 'FOI report (JSON)',
+    description:
+      'The FOI answers (Q1-Q5 and the backlog) for a window. Aggregates only; suppressed counts are strings such as "<5" or "[c]".',
+  })
   async report(@Query() query: FoiReportQueryDto): Promise<FoiReportResponse> {
     return this.reports.report(query);
   }
@@ -30,8 +37,14 @@ export class FoiReportsController {
   /** The same report as an Excel workbook (one sheet per question, definitions included). */
   @Get('report.xlsx')
   @Roles(Role.Foi)
-  @ApiOkResponse(binaryResponse(XLSX_CONTENT_TYPE, 'The workbook, as an attachment (foi-<type>-<from>-to-<to>.xlsx).'))
-  @ApiOperation({ summary: 'FOI report (Excel workbook)', description: 'The same report as an Excel workbook (one sheet per question, definitions included), as an attachment.' })
+  @ApiOkResponse(
+    binaryResponse(XLSX_CONTENT_TYPE, 'The workbook, as an attachment (foi-<type>-<from>-to-<to>.xlsx).'),
+  )
+  @ApiOperation({
+    summary: 'FOI report (Excel workbook)',
+    description:
+      'The same report as an Excel workbook (one sheet per question, definitions included), as an attachment.',
+  })
   async workbook(@Query() query: FoiReportQueryDto): Promise<StreamableFile> {
     const file = await this.reports.workbook(query);
     return new StreamableFile(file.content, {

@@ -15,7 +15,10 @@ export class HealthController {
   /** Reports whether the register and its database answer. No token needed. */
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Health check', description: 'Reports whether the register and its database answer.' })
+  @ApiOperation({
+    summary: 'Health check',
+    description: 'Reports whether the register and its database answer.',
+  })
   @ApiProblems(503)
   async check(): Promise<HealthResponseDto> {
     try {

@@ -25,7 +25,11 @@ export class ExportsController {
   @Get('devices.xlsx')
   @Roles(...RECORD_READERS)
   @ApiOkResponse(binaryResponse(XLSX_TYPE, 'The workbook, streamed, as an attachment.'))
-  @ApiOperation({ summary: 'Export devices (Excel)', description: 'Every matching device, one row each with its case; personal fields only for roles that may see them. Streamed.' })
+  @ApiOperation({
+    summary: 'Export devices (Excel)',
+    description:
+      'Every matching device, one row each with its case; personal fields only for roles that may see them. Streamed.',
+  })
   @ApiProblems(422)
   xlsx(@Query() query: DeviceExportQueryDto, @CurrentUser() user: AuthUser): StreamableFile {
     const source = this.exports.prepare(query, user.role);

@@ -57,11 +57,15 @@ export class ImportsController {
       },
     },
   })
-  @ApiOkResponse({ type: ImportResultDto, description: 'A dry run, or a file with nothing new: nothing written.' })
+  @ApiOkResponse({
+    type: ImportResultDto,
+    description: 'A dry run, or a file with nothing new: nothing written.',
+  })
   @ApiCreatedResponse({ type: ImportResultDto, description: 'Imported: every new case and device written.' })
   @ApiResponse({
     status: 422,
-    description: 'Rejected, nothing written: every bad cell listed (or, when the Accept header asks for it, the rows back with an Errors column).',
+    description:
+      'Rejected, nothing written: every bad cell listed (or, when the Accept header asks for it, the rows back with an Errors column).',
     content: {
       'application/problem+json': { schema: { $ref: getSchemaPath(ImportRejectedProblemDto) } },
       [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } },
@@ -108,7 +112,10 @@ export class ImportsController {
   @Get('devices/template.xlsx')
   @Roles(Role.ExhibitsOfficer)
   @ApiOkResponse(binaryResponse(XLSX_TYPE, 'The workbook, as an attachment.'))
-  @ApiOperation({ summary: 'The import template (Excel)', description: 'The headings, a sample row, drop-downs for the coded columns.' })
+  @ApiOperation({
+    summary: 'The import template (Excel)',
+    description: 'The headings, a sample row, drop-downs for the coded columns.',
+  })
   async template(): Promise<StreamableFile> {
     const temp = await tempDir();
     const target = join(temp.dir, 'template.xlsx');

@@ -22,7 +22,10 @@ export class ReferenceDataController {
 
   /** One code list: device-types, offence-groups, offence-subgroups, home-office-offences, police-outcomes, … */
   @Get(':name')
-  @ApiOperation({ summary: 'One code list', description: 'device-types, offence-groups, offence-subgroups, home-office-offences, police-outcomes, …' })
+  @ApiOperation({
+    summary: 'One code list',
+    description: 'device-types, offence-groups, offence-subgroups, home-office-offences, police-outcomes, …',
+  })
   list(@Param('name') name: string): ReferenceListDto {
     return { list: name, items: this.reference.items(name) };
   }

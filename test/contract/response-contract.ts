@@ -43,7 +43,9 @@ export class ResponseContract {
   ) {
     this.ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
     addFormats(this.ajv);
-    const components = strictCopy(openApi30ToJsonSchema((document.components as Json | undefined) ?? {})) as Json;
+    const components = strictCopy(
+      openApi30ToJsonSchema((document.components as Json | undefined) ?? {}),
+    ) as Json;
     this.ajv.addSchema({ $id: 'openapi.json', components });
     this.routes = Object.entries(document.paths as Record<string, Record<string, Json>>)
       .map(([template, item]) => ({
@@ -86,8 +88,10 @@ export class ResponseContract {
     );
     for (const name of CHECKED_HEADERS) {
       const sent = answer.headers[name] !== undefined;
-      if (sent && !documentedHeaders[name]) problems.push(`${where}: sends ${name} but the contract does not say so`);
-      if (!sent && documentedHeaders[name]?.required) problems.push(`${where}: the contract promises ${name}`);
+      if (sent && !documentedHeaders[name])
+        problems.push(`${where}: sends ${name} but the contract does not say so`);
+      if (!sent && documentedHeaders[name]?.required)
+        problems.push(`${where}: the contract promises ${name}`);
     }
     const content = response.content as Record<string, Json> | undefined;
     const sentType = String(answer.headers['content-type'] ?? '')
@@ -95,16 +99,21 @@ export class ResponseContract {
       .trim()
       .toLowerCase();
     if (!content || Object.keys(content).length === 0) {
-      if (sentType && hasBody(answer)) problems.push(`${where}: answers ${sentType} but no content is documented`);
+      if (sentType && hasBody(answer))
+        problems.push(`${where}: answers ${sentType} but no content is documented`);
       return problems;
     }
     const media = content[sentType];
     if (!media) {
-      problems.push(`${where}: answers ${sentType || 'no content type'}; documented: ${Object.keys(content).join(', ')}`);
+      problems.push(
+        `${where}: answers ${sentType || 'no content type'}; documented: ${Object.keys(content).join(', ')}`,
+      );
       return problems;
     }
     if (sentType.endsWith('json') && media.schema) {
-      problems.push(...this.checkBody(where, `${operationId} ${answer.status} ${sentType}`, media.schema as Json, answer));
+      problems.push(
+        ...this.checkBody(where, `${operationId} ${answer.status} ${sentType}`, media.schema as Json, answer),
+      );
     }
     return problems;
   }
@@ -147,7 +156,9 @@ function problemSchema(): Json {
 
 // $refs in the document point into its components; compiled schemas resolve them in 'openapi.json'.
 function rebase(schema: Json): Json {
-  return JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, '"openapi.json#/components/')) as Json;
+  return JSON.parse(
+    JSON.stringify(schema).replace(/"#\/components\//g, '"openapi.json#/components/'),
+  ) as Json;
 }
 
 // OpenAPI 3.0 → JSON Schema: `nullable` beside $ref/allOf/enum without a type becomes anyOf [.., null];

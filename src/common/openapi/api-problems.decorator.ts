@@ -48,7 +48,9 @@ export const PROBLEM_EXTENSION = /^x-problem-([0-9]{3})$/;
  */
 export function ApiProblems(...statuses: ProblemStatus[]): MethodDecorator {
   return applyDecorators(
-    ...statuses.map((status) => ApiExtension(`x-problem-${status}`, { description: PROBLEM_DESCRIPTIONS[status] })),
+    ...statuses.map((status) =>
+      ApiExtension(`x-problem-${status}`, { description: PROBLEM_DESCRIPTIONS[status] }),
+    ),
   ) as MethodDecorator;
 }
 

@@ -15,6 +15,7 @@ import {
 import { IS_PUBLIC, ROLES } from '../../auth/auth-user.js';
 import { Role } from '../../auth/role.enum.js';
 import { PROBLEM_EXTENSION, problemResponse, type ProblemStatus } from './api-problems.decorator.js';
+import { FOI_REPORT_QUERY_EXAMPLE } from './examples.js';
 import { FieldErrorDto, ProblemDto } from './problem.dto.js';
 
 /** Who may call a handler, read from the same @Public/@Roles metadata the AuthGuard reads. */
@@ -23,6 +24,12 @@ export interface HandlerAccess {
   /** Roles allowed, admin included (admin may do everything). */
   roles: Role[];
 }
+
+// Examples for query parameters, by operationId (request bodies carry theirs in @ApiBody).
+const QUERY_EXAMPLES: Record<string, Record<string, string>> = {
+  FoiReportsController_report: FOI_REPORT_QUERY_EXAMPLE,
+  FoiReportsController_workbook: FOI_REPORT_QUERY_EXAMPLE,
+};
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 const ALL_ROLES = Object.values(Role);
@@ -46,7 +53,9 @@ export function handlerAccess(app: INestApplication): Map<string, HandlerAccess>
         const roles = reflector.getAllAndOverride<Role[]>(ROLES, targets) ?? [];
         access.set(`${controller.name}_${name}`, {
           public: isPublic,
-          roles: isPublic ? ALL_ROLES : ALL_ROLES.filter((role) => role === Role.Admin || roles.includes(role)),
+          roles: isPublic
+            ? ALL_ROLES
+            : ALL_ROLES.filter((role) => role === Role.Admin || roles.includes(role)),
         });
       }
     }
@@ -68,7 +77,11 @@ export function documentConfig(): Omit<OpenAPIObject, 'paths'> {
     .setVersion('1.0')
     .setLicense('Proprietary: for the force and its partners', '')
     .addServer('/', 'This register: the host that serves this document')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A token issued by an admin (shown once).' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      description: 'A token issued by an admin (shown once).',
+    })
     .build();
 }
 
@@ -107,6 +120,13 @@ function completeOperation(
     responses[status] ??= problemResponse(status);
   };
   const parameters = (operation.parameters ?? []) as ParameterObject[];
+  const examples = QUERY_EXAMPLES[operation.operationId ?? ''] ?? {};
+  for (const parameter of parameters) {
+    const example = examples[parameter.name];
+    if (parameter.in !== 'query' || example === undefined) continue;
+    const isArray = (parameter.schema as SchemaObject | undefined)?.type === 'array';
+    parameter.example = isArray ? [example] : example;
+  }
   const extensions = operation as unknown as Record<string, unknown>;
   for (const key of Object.keys(extensions)) {
     const status = PROBLEM_EXTENSION.exec(key)?.[1];
@@ -122,7 +142,9 @@ function completeOperation(
     operation.security = [{ bearer: [] }];
     responses[401] ??= {
       ...problemResponse(401),
-      headers: { 'WWW-Authenticate': { description: 'Bearer realm="seizure-register"', schema: { type: 'string' } } },
+      headers: {
+        'WWW-Authenticate': { description: 'Bearer realm="seizure-register"', schema: { type: 'string' } },
+      },
     };
     add(429);
     if (access.roles.length < ALL_ROLES.length) add(403);
@@ -146,7 +168,10 @@ function completeOperation(
   for (const [status, response] of Object.entries(responses)) {
     const answer = response as ResponseObject;
     if (Number(status) >= 400 && !answer.content) {
-      Object.assign(answer, problemResponse(Number(status) as ProblemStatus, answer.description || undefined));
+      Object.assign(
+        answer,
+        problemResponse(Number(status) as ProblemStatus, answer.description || undefined),
+      );
     }
     if (Number(status) >= 200 && Number(status) < 300) addEtag(document, answer);
   }

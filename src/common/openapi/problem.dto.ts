@@ -31,7 +31,10 @@ export class ProblemDto {
   })
   code?: string;
 
-  @ApiPropertyOptional({ type: [FieldErrorDto], description: 'Every bad field, when the problem is about fields.' })
+  @ApiPropertyOptional({
+    type: [FieldErrorDto],
+    description: 'Every bad field, when the problem is about fields.',
+  })
   errors?: FieldErrorDto[];
 
   @ApiPropertyOptional({ description: 'A URI naming this occurrence, when given.' })

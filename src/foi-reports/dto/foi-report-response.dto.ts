@@ -10,7 +10,8 @@ export const COUNT_SCHEMA = {
   ],
   description: 'A count, or a suppression marker ("<N" or "[c]") when the count is suppressed.',
 };
-const Count = (description?: string) => ApiProperty({ ...COUNT_SCHEMA, ...(description ? { description } : {}) });
+const Count = (description?: string) =>
+  ApiProperty({ ...COUNT_SCHEMA, ...(description ? { description } : {}) });
 
 export class FoiSuppressedCellDto {
   @ApiProperty({ enum: ['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Backlog'] })
@@ -22,7 +23,10 @@ export class FoiSuppressedCellDto {
 }
 
 export class FoiReportMetaDto {
+  /** The device types counted (["ALL"] for every type). */
   deviceTypes: string[];
+  /** The device families asked for (deviceFamily), if any. */
+  deviceFamilies: string[];
   /** First local date of the window (YYYY-MM-DD, inclusive). */
   from: string;
   /** Local date the window ends (YYYY-MM-DD, exclusive). */
@@ -181,7 +185,9 @@ export class FoiQ5Dto {
 }
 
 export class FoiBacklogDto {
-  @Count('Devices with an examination requested before the window ends and neither completed nor cancelled by then.')
+  @Count(
+    'Devices with an examination requested before the window ends and neither completed nor cancelled by then.',
+  )
   awaitingExaminationAtEnd: number | string;
 
   @ApiProperty({
