@@ -7,6 +7,7 @@ import { createOpenApiDocument } from './common/openapi/openapi-document.js';
 import { RejectNulPipe } from './common/reject-nul.pipe.js';
 import { createValidationPipe } from './common/validation.js';
 import { registerEtag } from './common/etag.js';
+import { registerPages } from './pages/pages-setup.js';
 import { WalCheckpointer } from './database/wal-checkpointer.js';
 import { DataSource } from 'typeorm';
 import { registerSecurity } from './security/register-security.js';
@@ -35,6 +36,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   const checkpointer = WalCheckpointer.start(app.get(DataSource));
   if (checkpointer) fastify.addHook('onClose', () => checkpointer.stop());
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 10 } });
+  await registerPages(app);
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
   app.enableShutdownHooks();
