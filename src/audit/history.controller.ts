@@ -21,8 +21,12 @@ export class HistoryController {
   @Get('cases/:id/history')
   @Roles(Role.ExhibitsOfficer, Role.Lab)
   @ApiOperation({ summary: "A case's audit history" })
-  caseHistory(@IdParam() id: string, @Query() query: PaginationQueryDto): Promise<RecordHistoryDto> {
-    return this.history('case', id, query, []);
+  caseHistory(
+    @IdParam() id: string,
+    @Query() query: PaginationQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<RecordHistoryDto> {
+    return this.history('case', id, query, [], user);
   }
 
   /** The device's own events and those of its custody events. */
@@ -32,17 +36,22 @@ export class HistoryController {
     summary: "A device's audit history",
     description: "The device's own events and those of its custody events.",
   })
-  deviceHistory(@IdParam() id: string, @Query() query: PaginationQueryDto): Promise<RecordHistoryDto> {
-    return this.history('device', id, query, []);
+  deviceHistory(
+    @IdParam() id: string,
+    @Query() query: PaginationQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<RecordHistoryDto> {
+    return this.history('device', id, query, [], user);
   }
 
-  /** `methods` and `findingsSummary` values are shown as "[restricted]" to roles other than lab and admin. */
+  /** `methods` and `findingsSummary` values are shown as "[restricted]" to roles other than lab and admin.
+   * Event hashes (`hash`, `prevHash`) are shown to admins only, on every history route. */
   @Get('examinations/:id/history')
   @Roles(Role.ExhibitsOfficer, Role.Lab)
   @ApiOperation({
     summary: "An examination's audit history",
     description:
-      '`methods` and `findingsSummary` values are shown as "[restricted]" to roles other than lab and admin.',
+      '`methods` and `findingsSummary` values are shown as "[restricted]" to roles other than lab and admin. Event hashes (`hash`, `prevHash`) are shown to admins only.',
   })
   examinationHistory(
     @IdParam() id: string,
@@ -50,7 +59,7 @@ export class HistoryController {
     @CurrentUser() user: AuthUser,
   ): Promise<RecordHistoryDto> {
     const restricted = user.role === Role.Lab || user.role === Role.Admin ? [] : EXAMINATION_RESTRICTED;
-    return this.history('examination', id, query, restricted);
+    return this.history('examination', id, query, restricted, user);
   }
 
   private async history(
@@ -58,8 +67,16 @@ export class HistoryController {
     id: string,
     query: PaginationQueryDto,
     restricted: readonly string[],
+    user: AuthUser,
   ): Promise<RecordHistoryDto> {
     const page = await this.audit.history(entity, id, query.limit, query.offset);
-    return { entity, id, ...page, items: page.items.map((e) => toAuditEventResponse(e, restricted)) };
+    const withHashes = user.role === Role.Admin;
+    const names = await this.audit.actorNames(page.items);
+    return {
+      entity,
+      id,
+      ...page,
+      items: page.items.map((e) => toAuditEventResponse(e, restricted, withHashes, names)),
+    };
   }
 }

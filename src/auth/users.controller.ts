@@ -32,7 +32,11 @@ export class UsersController {
   @ApiOperation({ summary: 'Create a user (and their first token, shown once)' })
   async create(@Body() dto: CreateUserDto, @CurrentUser() actor: AuthUser): Promise<CreatedUserResponseDto> {
     const created = await this.users.create(dto.name, dto.role, actor.id);
-    return Object.assign(toUserResponse(created.user), { token: created.token, tokenId: created.tokenId });
+    return Object.assign(toUserResponse(created.user), {
+      token: created.token,
+      tokenId: created.tokenId,
+      tokenExpiresAt: created.tokenExpiresAt,
+    });
   }
 
   @Get()
