@@ -154,12 +154,16 @@ describe('The API contract (/docs-json)', () => {
         baseUrl: string,
         officerToken: string,
         foiToken: string,
+        caseReference?: string,
+        suppressBelow?: string,
       ) => Promise<{ caseId: string; deviceId: string; smartPlugsSeized: number | string }>;
     };
     const result = await client.logSeizureAndAskFoi(
       await t.app.getUrl(),
       t.tokens[Role.ExhibitsOfficer],
       t.tokens[Role.Foi],
+      'CR/12345/25',
+      '0',
     );
     expect(result.smartPlugsSeized).toBe(1);
     const device = await t

@@ -54,6 +54,7 @@ export async function logSeizureAndAskFoi(
   officerToken: string,
   foiToken: string,
   caseReference = 'CR/12345/25',
+  suppressBelow?: string,
 ): Promise<{ caseId: string; deviceId: string; smartPlugsSeized: number | string }> {
   const officer = registerClient(baseUrl, officerToken);
   const created = await officer.createCase({
@@ -71,6 +72,11 @@ export async function logSeizureAndAskFoi(
     powerStateAtSeizure: 'ON',
   });
   const foi = registerClient(baseUrl, foiToken);
-  const report = await foi.foiReport({ deviceType: ['SMART_PLUG'], from: '2025-03-01', to: '2025-04-01' });
+  const report = await foi.foiReport({
+    deviceType: ['SMART_PLUG'],
+    from: '2025-03-01',
+    to: '2025-04-01',
+    ...(suppressBelow === undefined ? {} : { suppressBelow }),
+  });
   return { caseId: created.id, deviceId: device.id, smartPlugsSeized: report.q1.total };
 }

@@ -22,6 +22,15 @@ export class FoiSuppressedCellDto {
   reason: string;
 }
 
+export class FoiResponseMetaDto {
+  forceName: string;
+  requestReference: string | null;
+  /** Local date the request was received (YYYY-MM-DD). */
+  receivedOn: string | null;
+  /** Local date of the response (YYYY-MM-DD). */
+  respondedOn: string;
+}
+
 export class FoiReportMetaDto {
   /** The device types counted (["ALL"] for every type). */
   deviceTypes: string[];
@@ -48,6 +57,12 @@ export class FoiReportMetaDto {
   @ApiProperty({ type: 'integer', minimum: 0 })
   suppressBelow: number;
   suppressedCells: FoiSuppressedCellDto[];
+  /** Who answers which request, and when (for the cover and footers; not part of the fingerprint). */
+  response: FoiResponseMetaDto;
+  /** The label of each of deviceTypes. */
+  deviceTypeLabels: string[];
+  /** The label of each of deviceFamilies. */
+  deviceFamilyLabels: string[];
 }
 
 export class FoiMonthCountDto {
@@ -59,6 +74,7 @@ export class FoiMonthCountDto {
 
 export class FoiDeviceTypeCountDto {
   deviceType: string;
+  deviceTypeLabel: string;
   @Count()
   devices: number | string;
 }
@@ -73,8 +89,11 @@ export class FoiQ1Dto {
 export class FoiQ2CrimeRowDto {
   @ApiProperty({ enum: ['CRIME'] })
   kind: 'CRIME';
+  kindLabel: string;
   offenceGroup: string;
+  offenceGroupLabel: string;
   offenceSubgroup: string;
+  offenceSubgroupLabel: string;
   @Count()
   devices: number | string;
   @Count('Distinct cases.')
@@ -84,7 +103,9 @@ export class FoiQ2CrimeRowDto {
 export class FoiQ2IncidentRowDto {
   @ApiProperty({ enum: ['INCIDENT'] })
   kind: 'INCIDENT';
+  kindLabel: string;
   incidentCategory: string;
+  incidentCategoryLabel: string;
   @Count()
   devices: number | string;
   @Count('Distinct cases.')
@@ -94,6 +115,7 @@ export class FoiQ2IncidentRowDto {
 export class FoiQ2UnrecordedRowDto {
   @ApiProperty({ enum: ['UNRECORDED'] })
   kind: 'UNRECORDED';
+  kindLabel: string;
   @Count()
   devices: number | string;
   @Count('Distinct cases.')
@@ -126,6 +148,7 @@ export class FoiQ2Dto {
 
 export class FoiCourtResultCountDto {
   courtResult: string;
+  courtResultLabel: string;
   @Count()
   cases: number | string;
 }
@@ -145,20 +168,41 @@ export class FoiQ3Dto {
 export class FoiScopeHistoryEntryDto {
   effectiveFrom: string;
   status: string;
+  statusLabel: string;
   scopeType: string | null;
+  scopeTypeLabel: string | null;
+}
+
+export class FoiScopeOnDateDto {
+  /** The local date (YYYY-MM-DD). */
+  on: string;
+  status: string;
+  statusLabel: string;
+  scopeType: string | null;
+  scopeTypeLabel: string | null;
+  scheduleReference: string | null;
+  since: string | null;
 }
 
 export class FoiDeviceTypeScopeDto {
   deviceType: string;
+  deviceTypeLabel: string;
   status: string;
+  statusLabel: string;
   scopeType: string | null;
+  scopeTypeLabel: string | null;
   scheduleReference: string | null;
   since: string | null;
   history: FoiScopeHistoryEntryDto[];
+  /** The status on the window's last day. */
+  atWindowEnd: FoiScopeOnDateDto;
+  /** The rows of the history in force at some time within the window. */
+  historyInWindow: FoiScopeHistoryEntryDto[];
 }
 
 export class FoiScopeStatusCountDto {
   scopeStatus: string;
+  scopeStatusLabel: string;
   @Count()
   examinations: number | string;
 }
@@ -166,10 +210,16 @@ export class FoiScopeStatusCountDto {
 export class FoiQ4Dto {
   /** The scope register's status on scopeOn (for the first device type asked for). */
   status: string;
+  statusLabel: string;
   scopeType: string | null;
+  scopeTypeLabel: string | null;
   scheduleReference: string | null;
   since: string | null;
   history: FoiScopeHistoryEntryDto[];
+  /** The status on the window's last day (Q4 is answered on scopeOn). */
+  atWindowEnd: FoiScopeOnDateDto;
+  /** The rows of the history in force at some time within the window. */
+  historyInWindow: FoiScopeHistoryEntryDto[];
   examinationsByScopeStatus: FoiScopeStatusCountDto[];
   /** The status per device type asked for (ALL: ALL_DIGITAL first, then every type with rows of its own). */
   byDeviceType: FoiDeviceTypeScopeDto[];
