@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { lockKey } from '../cases/key-lock.js';
@@ -165,7 +165,7 @@ export class DevicesService {
   private async firstCustodyAt(manager: EntityManager, deviceId: string): Promise<string | null> {
     const first = await manager
       .getRepository(CustodyEvent)
-      .findOne({ where: { deviceId }, order: { at: 'ASC' }, select: { id: true, at: true } });
+      .findOne({ where: { deviceId, voidedAt: IsNull() }, order: { at: 'ASC' }, select: { id: true, at: true } });
     return first?.at ?? null;
   }
 

@@ -123,7 +123,7 @@ export function foiSheets(report: FoiReport): SheetSpec[] {
         rows: q4.history.map((h) => [h.effectiveFrom, h.status, h.scopeType]),
       },
       {
-        headers: ['Examinations started in the window, by scope status', 'Examinations'],
+        headers: ['Examinations started in the window, by scope status at start', 'Examinations'],
         rows: [
           ...q4.examinationsByScopeStatus.map((e) => [e.scopeStatus, e.examinations]),
           ['Total', q5.examinationsRecorded],

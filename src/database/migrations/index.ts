@@ -8,6 +8,8 @@ import { AddCaseReferenceKey1764408000000 } from './1764408000000-AddCaseReferen
 import { CopyFoiFields1764408100000 } from './1764408100000-CopyFoiFields.js';
 import { AddDevicesVoidedIndex1764408200000 } from './1764408200000-AddDevicesVoidedIndex.js';
 import { CopyFoiCaseKey1764408300000 } from './1764408300000-CopyFoiCaseKey.js';
+import { CustodyCorrections1764560000000 } from './1764560000000-CustodyCorrections.js';
+import { ScopeAtBothEnds1764560100000 } from './1764560100000-ScopeAtBothEnds.js';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests run the same set, in order.
 export const MIGRATIONS = [
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   CopyFoiFields1764408100000,
   AddDevicesVoidedIndex1764408200000,
   CopyFoiCaseKey1764408300000,
+  CustodyCorrections1764560000000,
+  ScopeAtBothEnds1764560100000,
 ];

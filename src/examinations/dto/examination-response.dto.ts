@@ -9,10 +9,14 @@ export class ExaminationResponseDto {
   startedAt: string | null;
   completedAt: string | null;
   cancelledAt: string | null;
-  /** Set from the scope register on the local date of startedAt, re-set on completedAt's; or the lab's override. */
-  scopeStatus: string | null;
-  /** Present when the lab overrode the register's scope status. */
-  scopeOverrideReason: string | null;
+  /** From the scope register on the local date of startedAt (never changed by completion), or the lab's override. */
+  scopeStatusAtStart: string | null;
+  /** Present when the lab overrode the status at start. */
+  scopeStartOverrideReason: string | null;
+  /** From the scope register on the local date of completedAt (null until completed), or the lab's override. */
+  scopeStatusAtCompletion: string | null;
+  /** Present when the lab overrode the status at completion. */
+  scopeCompletionOverrideReason: string | null;
   codeCompliance: string;
   dataRecovered: boolean | null;
   /** Restricted: present only for lab and admin. */
@@ -42,8 +46,10 @@ export function toExaminationResponse(exam: Examination, role: Role): Examinatio
     startedAt: exam.startedAt,
     completedAt: exam.completedAt,
     cancelledAt: exam.cancelledAt,
-    scopeStatus: exam.scopeStatus,
-    scopeOverrideReason: exam.scopeOverrideReason,
+    scopeStatusAtStart: exam.scopeStatusAtStart,
+    scopeStartOverrideReason: exam.scopeStartOverrideReason,
+    scopeStatusAtCompletion: exam.scopeStatusAtCompletion,
+    scopeCompletionOverrideReason: exam.scopeCompletionOverrideReason,
     codeCompliance: exam.codeCompliance,
     dataRecovered: exam.dataRecovered,
     createdAt: exam.createdAt,
