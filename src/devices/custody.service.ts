@@ -91,15 +91,26 @@ export class CustodyService {
       const device = await this.device(manager, deviceId);
       const repo = manager.getRepository(CustodyEvent);
       const event = await repo.findOneBy({ id: eventId, deviceId });
-      if (!event) throw new NotFoundError('CUSTODY_EVENT_NOT_FOUND', 'This device has no custody event with this id.');
+      if (!event)
+        throw new NotFoundError('CUSTODY_EVENT_NOT_FOUND', 'This device has no custody event with this id.');
       if (device.voidedAt)
         throw new ConflictError('DEVICE_VOIDED', 'This device is voided: its custody cannot be changed.');
       if (event.voidedAt)
-        throw new ConflictError('CUSTODY_EVENT_VOIDED', `This custody event was voided at ${event.voidedAt}.`);
+        throw new ConflictError(
+          'CUSTODY_EVENT_VOIDED',
+          `This custody event was voided at ${event.voidedAt}.`,
+        );
       if (actor.role === Role.Lab && !LAB_CUSTODY_PURPOSES.includes(event.purpose ?? '')) {
-        throw new ForbiddenError('LAB_CUSTODY_PURPOSE', 'The lab may void only the receipts and returns it records.', [
-          { field: 'eventId', message: `the lab voids events with purpose ${LAB_CUSTODY_PURPOSES.join(' or ')} only` },
-        ]);
+        throw new ForbiddenError(
+          'LAB_CUSTODY_PURPOSE',
+          'The lab may void only the receipts and returns it records.',
+          [
+            {
+              field: 'eventId',
+              message: `the lab voids events with purpose ${LAB_CUSTODY_PURPOSES.join(' or ')} only`,
+            },
+          ],
+        );
       }
       const now = nowInstant();
       const voided = Object.assign(new CustodyEvent(), event, {
@@ -162,7 +173,10 @@ export class CustodyService {
     if (checkDisposal(dto.toStatus, true, dto.confirmDisposal) === null) return;
     const found = await manager
       .getRepository(Case)
-      .findOne({ where: { id: device.caseId }, select: { id: true, progressedToCourt: true, courtResult: true } });
+      .findOne({
+        where: { id: device.caseId },
+        select: { id: true, progressedToCourt: true, courtResult: true },
+      });
     const awaiting = awaitingCourtResult(found?.progressedToCourt ?? null, found?.courtResult ?? null);
     const problem: FieldError | null = checkDisposal(dto.toStatus, awaiting, dto.confirmDisposal);
     if (problem) throw new RuleViolationError('DISPOSAL_NOT_CONFIRMED', problem.field, problem.message);
@@ -189,7 +203,8 @@ export class CustodyService {
       .set({ custodyStatus: status, updatedAt: now, version: () => 'version + 1' })
       .where('id = :id AND version = :version', { id: device.id, version: device.version })
       .execute();
-    if (moved.affected !== 1) throw new ConflictError('CONCURRENT_CHANGE', 'The device changed meanwhile; retry.');
+    if (moved.affected !== 1)
+      throw new ConflictError('CONCURRENT_CHANGE', 'The device changed meanwhile; retry.');
     const after = await manager.getRepository(Device).findOneByOrFail({ id: device.id });
     await this.audit.record(manager, {
       actorId: actor.id,

@@ -59,7 +59,7 @@ export class ScopeAtBothEnds1764560100000 implements MigrationInterface {
     const claims = await claimingStatuses(queryRunner);
     await recomputeScopeStatuses(queryRunner, claims);
 
-    await queryRunner.changeColumn('scope_entries', 'scopeType', SCOPE_TYPE_AFTER);
+    await changeScopeType(queryRunner, SCOPE_TYPE_AFTER);
     const keeps = [...claims].map((s) => `'${s}'`).join(', ') || `''`;
     await queryRunner.query(
       `UPDATE "scope_entries" SET "scopeType" = NULL
@@ -69,7 +69,7 @@ export class ScopeAtBothEnds1764560100000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`UPDATE "scope_entries" SET "scopeType" = 'FIXED' WHERE "scopeType" IS NULL`);
-    await queryRunner.changeColumn('scope_entries', 'scopeType', SCOPE_TYPE_BEFORE);
+    await changeScopeType(queryRunner, SCOPE_TYPE_BEFORE);
     // The single status the examination had before: its completion's once completed.
     await queryRunner.query(
       `UPDATE "${EXAMS}" SET "scopeStatusAtStart" = "scopeStatusAtCompletion",
@@ -83,6 +83,21 @@ export class ScopeAtBothEnds1764560100000 implements MigrationInterface {
       await queryRunner.query(`ALTER TABLE "${EXAMS}" RENAME COLUMN "${to}" TO "${from}"`);
     }
   }
+}
+
+// PostgreSQL alters the constraint in place (TypeORM's changeColumn would drop and re-add the column
+// there, losing its values, because it compares "varchar" with "character varying"); SQLite rebuilds
+// the table with its rows.
+async function changeScopeType(queryRunner: QueryRunner, column: TableColumn): Promise<void> {
+  if (queryRunner.connection.options.type !== 'postgres') {
+    await queryRunner.changeColumn('scope_entries', 'scopeType', column);
+    return;
+  }
+  await queryRunner.query(
+    column.isNullable
+      ? `ALTER TABLE "scope_entries" ALTER COLUMN "scopeType" DROP DEFAULT, ALTER COLUMN "scopeType" DROP NOT NULL`
+      : `ALTER TABLE "scope_entries" ALTER COLUMN "scopeType" SET DEFAULT 'FIXED', ALTER COLUMN "scopeType" SET NOT NULL`,
+  );
 }
 
 // Statuses that allow claiming accreditation, as the database's reference rows say.
