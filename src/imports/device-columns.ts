@@ -130,6 +130,15 @@ export const DEVICE_SHEET_COLUMNS: readonly SheetColumn[] = [
     synonyms: ['date of court result', 'result date', 'verdict date', 'court date'],
   },
   {
+    field: 'policingArea',
+    target: 'case',
+    heading: 'Policing area',
+    type: 'code',
+    codes: 'policing-areas',
+    width: 16,
+    synonyms: ['bcu', 'basic command unit', 'borough', 'area', 'policing district'],
+  },
+  {
     field: 'exhibitRef',
     target: 'device',
     heading: 'Exhibit reference',

@@ -27,7 +27,7 @@ export interface DeviceExport {
 // types it would take that column's index, then read and sort every remaining match to find each page
 // (5 s a page at a million devices, for every page). Read in seizure order through the seizure-time
 // index instead, each page is a short range; a case, an exhibit or one device type has a better index.
-const SEIZURE_INDEX = { table: 'devices', index: 'IDX_devices_seized_cover' };
+const SEIZURE_INDEX = { table: 'devices', index: 'IDX_devices_seized_foi' };
 const walksSeizureIndex = (query: DeviceExportQueryDto) =>
   query.caseId === undefined && query.exhibitRef === undefined && query.deviceType?.length !== 1;
 

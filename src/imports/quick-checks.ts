@@ -23,6 +23,7 @@ export interface CaseBody {
   courtStage?: string | null;
   courtResult?: string | null;
   courtResultAt?: string | null;
+  policingArea?: string | null;
 }
 
 // class-validator's Length counts a surrogate pair as one and skips U+FE0E/U+FE0F: the length in code
@@ -104,6 +105,7 @@ const CASE_CODES = [
   'policeOutcome',
   'courtStage',
   'courtResult',
+  'policingArea',
 ] as const;
 const CASE_FIELDS = new Set<string>(['reference', 'kind', 'courtResultAt', ...CASE_CODES]);
 

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';
+import { type FrozenReferenceRow, putReferenceRows, removeReferenceRows } from './reference-rows.js';
 
 // Custody corrections (issue 13, part 1): an event entered in error is voided (voidedAt, voidedBy,
 // voidReason), never deleted; `purpose` becomes a code from the new reference list custody-purposes,
@@ -22,6 +23,15 @@ const PURPOSES: { code: string; label: string; recordedByLab?: boolean }[] = [
   { code: 'DISPOSAL', label: 'Disposal (destroyed, sold, recycled, forfeited or transferred)' },
   { code: 'OTHER', label: 'Other (see the notes)' },
 ];
+
+const PURPOSE_ROWS: FrozenReferenceRow[] = PURPOSES.map((p, sortOrder) => [
+  'custody-purposes',
+  p.code,
+  p.label,
+  null,
+  sortOrder,
+  p.recordedByLab ? JSON.stringify({ recordedByLab: true }) : null,
+]);
 
 // Free text as written before the list existed (upper case, spaces and hyphens as underscores),
 // including exhibit-statuses.json's continuityMovementFields values and the demo register's wording.
@@ -66,11 +76,11 @@ export class CustodyCorrections1764560000000 implements MigrationInterface {
        WHERE "purpose" IS NOT NULL AND "purpose" NOT IN (${codes})`,
     );
     await queryRunner.createIndex('custody_events', SEAL_INDEX);
-    await insertMissing(queryRunner, 'custody-purposes', PURPOSES);
+    await putReferenceRows(queryRunner, PURPOSE_ROWS);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DELETE FROM "reference_codes" WHERE "list" = 'custody-purposes'`);
+    await removeReferenceRows(queryRunner, PURPOSE_ROWS);
     await queryRunner.dropIndex('custody_events', SEAL_INDEX.name!);
     await queryRunner.query(
       `UPDATE "custody_events" SET "purpose" = "notes" WHERE "purpose" = 'OTHER' AND "notes" IS NOT NULL`,
@@ -79,32 +89,4 @@ export class CustodyCorrections1764560000000 implements MigrationInterface {
       await queryRunner.query(`ALTER TABLE "custody_events" DROP COLUMN "${column.split(' ')[0]}"`);
     }
   }
-}
-
-// Rows the reference loader has not already written (a fresh database may load the list from
-// data/reference as well), in list order.
-async function insertMissing(
-  queryRunner: QueryRunner,
-  list: string,
-  items: { code: string; label: string; recordedByLab?: boolean }[],
-): Promise<void> {
-  const existing = new Set(
-    (
-      (await queryRunner.query(`SELECT "code" FROM "reference_codes" WHERE "list" = '${list}'`)) as {
-        code: string;
-      }[]
-    ).map((r) => r.code),
-  );
-  const rows = items
-    .map((item, sortOrder) => ({
-      list,
-      code: item.code,
-      label: item.label,
-      parentCode: null,
-      sortOrder,
-      attributes: item.recordedByLab ? JSON.stringify({ recordedByLab: true }) : null,
-    }))
-    .filter((row) => !existing.has(row.code));
-  if (rows.length === 0) return;
-  await queryRunner.manager.createQueryBuilder().insert().into('reference_codes').values(rows).execute();
 }

@@ -8,6 +8,8 @@ import { AddCaseReferenceKey1764408000000 } from './1764408000000-AddCaseReferen
 import { CopyFoiFields1764408100000 } from './1764408100000-CopyFoiFields.js';
 import { AddDevicesVoidedIndex1764408200000 } from './1764408200000-AddDevicesVoidedIndex.js';
 import { CopyFoiCaseKey1764408300000 } from './1764408300000-CopyFoiCaseKey.js';
+import { AddDeviceFamilies1764540000000 } from './1764540000000-AddDeviceFamilies.js';
+import { AddPolicingArea1764550000000 } from './1764550000000-AddPolicingArea.js';
 import { CustodyCorrections1764560000000 } from './1764560000000-CustodyCorrections.js';
 import { ScopeAtBothEnds1764560100000 } from './1764560100000-ScopeAtBothEnds.js';
 
@@ -23,6 +25,8 @@ export const MIGRATIONS = [
   CopyFoiFields1764408100000,
   AddDevicesVoidedIndex1764408200000,
   CopyFoiCaseKey1764408300000,
+  AddDeviceFamilies1764540000000,
+  AddPolicingArea1764550000000,
   CustodyCorrections1764560000000,
   ScopeAtBothEnds1764560100000,
 ];
