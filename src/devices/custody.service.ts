@@ -136,15 +136,14 @@ export class CustodyService {
       });
       const latest = await this.latest(manager, deviceId);
       const after = await this.moveDevice(manager, device, latest?.toStatus ?? SEIZED, now, actor);
-      return {
-        ...toCustodyEventResponse(voided),
+      return Object.assign(toCustodyEventResponse(voided), {
         device: {
           id: after.id,
           custodyStatus: after.custodyStatus,
           custodyHolder: latest?.toHolder ?? device.seizedBy,
           version: after.version,
         },
-      };
+      });
     });
   }
 
@@ -171,12 +170,10 @@ export class CustodyService {
     dto: CreateCustodyEventDto,
   ): Promise<void> {
     if (checkDisposal(dto.toStatus, true, dto.confirmDisposal) === null) return;
-    const found = await manager
-      .getRepository(Case)
-      .findOne({
-        where: { id: device.caseId },
-        select: { id: true, progressedToCourt: true, courtResult: true },
-      });
+    const found = await manager.getRepository(Case).findOne({
+      where: { id: device.caseId },
+      select: { id: true, progressedToCourt: true, courtResult: true },
+    });
     const awaiting = awaitingCourtResult(found?.progressedToCourt ?? null, found?.courtResult ?? null);
     const problem: FieldError | null = checkDisposal(dto.toStatus, awaiting, dto.confirmDisposal);
     if (problem) throw new RuleViolationError('DISPOSAL_NOT_CONFIRMED', problem.field, problem.message);

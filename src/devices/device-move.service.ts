@@ -68,8 +68,8 @@ export class DeviceMoveService {
         action: 'device.move',
         entity: 'device',
         entityId: id,
-        before: { ...deviceRecord(current), caseReference: source.reference },
-        after: { ...deviceRecord(moved), caseReference: target.reference, moveReason: reason },
+        before: Object.assign(deviceRecord(current), { caseReference: source.reference }),
+        after: Object.assign(deviceRecord(moved), { caseReference: target.reference, moveReason: reason }),
       });
       return moved;
     });

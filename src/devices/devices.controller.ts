@@ -35,7 +35,13 @@ export class DevicesController {
   @Roles(...RECORD_READERS)
   async list(@Query() query: DeviceQueryDto, @CurrentUser() user: AuthUser): Promise<DevicePageDto> {
     const page = await this.queries.list(query);
-    return { ...page, items: page.items.map((device) => toDeviceResponse(device, user.role)) };
+    const references = await this.queries.caseReferences(page.items);
+    const items = page.items.map((device) =>
+      Object.assign(toDeviceResponse(device, user.role), {
+        caseReference: references.get(device.caseId) ?? null,
+      }),
+    );
+    return { ...page, items };
   }
 
   @Get(':id')

@@ -16,6 +16,10 @@ const NARROWING: (keyof DeviceFilters)[] = [
   'seizedFrom',
   'seizedTo',
   'exhibitRef',
+  'macAddress',
+  'serialNumber',
+  'sealNumber',
+  'q',
 ];
 
 // Every open device: all rows less the voided ones (a partial index holds only those).
@@ -40,6 +44,20 @@ export class DevicesQueries {
       .skip(query.offset)
       .getMany();
     return { items, total: await this.total(qb, query), limit: query.limit, offset: query.offset };
+  }
+
+  // The references of the devices' cases (one statement for the page), for list items.
+  async caseReferences(devices: Device[]): Promise<Map<string, string>> {
+    const ids = [...new Set(devices.map((d) => d.caseId))];
+    if (ids.length === 0) return new Map();
+    const rows = await this.devices.manager
+      .createQueryBuilder()
+      .select('c.id', 'id')
+      .addSelect('c.reference', 'reference')
+      .from('cases', 'c')
+      .where('c.id IN (:...ids)', { ids })
+      .getRawMany<{ id: string; reference: string }>();
+    return new Map(rows.map((r) => [r.id, r.reference]));
   }
 
   // The list reads one table without joins, so COUNT(*) counts each device once (as TypeORM's COUNT(1)

@@ -162,13 +162,11 @@ export class DevicesService {
   }
 
   private async firstCustodyAt(manager: EntityManager, deviceId: string): Promise<string | null> {
-    const first = await manager
-      .getRepository(CustodyEvent)
-      .findOne({
-        where: { deviceId, voidedAt: IsNull() },
-        order: { at: 'ASC' },
-        select: { id: true, at: true },
-      });
+    const first = await manager.getRepository(CustodyEvent).findOne({
+      where: { deviceId, voidedAt: IsNull() },
+      order: { at: 'ASC' },
+      select: { id: true, at: true },
+    });
     return first?.at ?? null;
   }
 }

@@ -45,6 +45,12 @@ import {
 } from './examination-rules.js';
 import { firstLabReceiptAt } from '../devices/examination-bounds.js';
 
+export interface ExaminedDevice {
+  exhibitRef: string;
+  caseReference: string;
+  deviceType: string;
+}
+
 const EXAMINATION_VOID: VoidTarget<Examination> = {
   entity: Examination,
   label: 'examination',
@@ -152,6 +158,23 @@ export class ExaminationsService {
       .skip(query.offset)
       .getManyAndCount();
     return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  // What a list item shows of each examination's device (one statement for the page).
+  async devicesOf(exams: Examination[]): Promise<Map<string, ExaminedDevice>> {
+    const ids = [...new Set(exams.map((e) => e.deviceId))];
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select('d.id', 'id')
+      .addSelect('d."exhibitRef"', 'exhibitRef')
+      .addSelect('d."deviceType"', 'deviceType')
+      .addSelect('c.reference', 'caseReference')
+      .from('devices', 'd')
+      .innerJoin('cases', 'c', 'c.id = d."caseId"')
+      .where('d.id IN (:...ids)', { ids })
+      .getRawMany<ExaminedDevice & { id: string }>();
+    return new Map(rows.map(({ id, ...device }) => [id, device]));
   }
 
   async get(id: string): Promise<Examination> {

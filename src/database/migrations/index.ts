@@ -12,6 +12,7 @@ import { AddDeviceFamilies1764540000000 } from './1764540000000-AddDeviceFamilie
 import { AddPolicingArea1764550000000 } from './1764550000000-AddPolicingArea.js';
 import { CustodyCorrections1764560000000 } from './1764560000000-CustodyCorrections.js';
 import { ScopeAtBothEnds1764560100000 } from './1764560100000-ScopeAtBothEnds.js';
+import { DeviceSearch1764560200000 } from './1764560200000-DeviceSearch.js';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests run the same set, in order.
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AddPolicingArea1764550000000,
   CustodyCorrections1764560000000,
   ScopeAtBothEnds1764560100000,
+  DeviceSearch1764560200000,
 ];

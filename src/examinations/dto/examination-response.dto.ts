@@ -32,6 +32,13 @@ export class ExaminationResponseDto {
   voidReason: string | null;
 }
 
+/** A list item also names the device: its exhibit reference, its case's reference and its type. */
+export class ExaminationListItemDto extends ExaminationResponseDto {
+  exhibitRef: string | null;
+  caseReference: string | null;
+  deviceType: string | null;
+}
+
 export function canSeeRestricted(role: Role): boolean {
   return role === Role.Lab || role === Role.Admin;
 }
