@@ -29,6 +29,7 @@ import { CreateCaseDto } from './dto/create-case.dto.js';
 import { UpdateCaseDto } from './dto/update-case.dto.js';
 import { referenceKeyOf } from './reference-key.js';
 import { caseReferenceMatch, requireSearchText, searchParams } from './text-search.js';
+import { SearchIndex } from './search-index.js';
 import { RuleViolationsError } from './rule-violations.js';
 
 type CaseInput = CaseFields & { reference: string };
@@ -49,6 +50,7 @@ export class CasesService {
     private readonly audit: AuditService,
     private readonly reference: ReferenceDataService,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    private readonly searchIndex: SearchIndex,
   ) {}
 
   async create(dto: CreateCaseDto, actor: AuthUser): Promise<Case> {
@@ -160,6 +162,7 @@ export class CasesService {
     }
     if (query.q !== undefined) {
       const q = requireSearchText(query.q);
+      await this.searchIndex.fold();
       const match = caseReferenceMatch(qb.connection.options.type === 'postgres', 's');
       qb.andWhere(`c.id IN (${match.sql})`, {
         [match.param]: searchParams(q)[match.param],

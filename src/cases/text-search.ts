@@ -3,6 +3,15 @@ import { ValidationFailedError } from '../common/errors.js';
 // Substring search on trigram indexes (migration DeviceSearch): FTS5 with the trigram tokenizer on
 // SQLite, pg_trgm on PostgreSQL; the same answer on both (part of the text, any letter case).
 
+// A device's searchable text (alias or bare column names): its exhibit reference, make, model and serial.
+// Here, not under devices/, because the search index folding (search-index.ts) serves cases too.
+export function deviceTextSql(alias?: string): string {
+  const col = (name: string) => (alias ? `${alias}."${name}"` : `"${name}"`);
+  return ['exhibitRef', 'make', 'model', 'serialNumber']
+    .map((c) => `COALESCE(${col(c)}, '')`)
+    .join(` || ' ' || `);
+}
+
 // Trigrams need three characters.
 export const SEARCH_MIN_LENGTH = 3;
 

@@ -28,12 +28,4 @@ export function exhibitSearchKey(raw: string): string {
     .join('/');
 }
 
-// The device's searchable text (alias or bare column names).
-export function deviceTextSql(alias?: string): string {
-  const col = (name: string) => (alias ? `${alias}."${name}"` : `"${name}"`);
-  return ['exhibitRef', 'make', 'model', 'serialNumber']
-    .map((c) => `COALESCE(${col(c)}, '')`)
-    .join(` || ' ' || `);
-}
-
-export { ftsPhrase, likePattern, SEARCH_MIN_LENGTH } from '../cases/text-search.js';
+export { deviceTextSql, ftsPhrase, likePattern, SEARCH_MIN_LENGTH } from '../cases/text-search.js';

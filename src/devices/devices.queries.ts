@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
+import { SearchIndex } from '../cases/search-index.js';
 import { Page } from '../common/pagination.dto.js';
 import { Device } from './device.entity.js';
 import { DeviceCodes } from './device-codes.js';
@@ -31,10 +32,12 @@ export class DevicesQueries {
   constructor(
     @InjectRepository(Device) private readonly devices: Repository<Device>,
     private readonly codes: DeviceCodes,
+    private readonly searchIndex: SearchIndex,
   ) {}
 
   async list(query: DeviceQueryDto): Promise<Page<Device>> {
     this.codes.check(query);
+    if (query.q !== undefined) await this.searchIndex.fold();
     const qb = applyDeviceFilters(this.devices.createQueryBuilder('d'), query, seizedWindow(query));
     const items = await qb
       .clone()
