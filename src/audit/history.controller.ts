@@ -19,18 +19,27 @@ export class HistoryController {
 
   @Get('cases/:id/history')
   @Roles(Role.ExhibitsOfficer, Role.Lab)
-  caseHistory(@IdParam() id: string, @Query() query: PaginationQueryDto): Promise<RecordHistoryDto> {
-    return this.history('case', id, query, []);
+  caseHistory(
+    @IdParam() id: string,
+    @Query() query: PaginationQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<RecordHistoryDto> {
+    return this.history('case', id, query, [], user);
   }
 
   /** The device's own events and those of its custody events. */
   @Get('devices/:id/history')
   @Roles(Role.ExhibitsOfficer, Role.Lab)
-  deviceHistory(@IdParam() id: string, @Query() query: PaginationQueryDto): Promise<RecordHistoryDto> {
-    return this.history('device', id, query, []);
+  deviceHistory(
+    @IdParam() id: string,
+    @Query() query: PaginationQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<RecordHistoryDto> {
+    return this.history('device', id, query, [], user);
   }
 
-  /** `methods` and `findingsSummary` values are shown as "[restricted]" to roles other than lab and admin. */
+  /** `methods` and `findingsSummary` values are shown as "[restricted]" to roles other than lab and admin.
+   * Event hashes (`hash`, `prevHash`) are shown to admins only, on every history route. */
   @Get('examinations/:id/history')
   @Roles(Role.ExhibitsOfficer, Role.Lab)
   examinationHistory(
@@ -39,7 +48,7 @@ export class HistoryController {
     @CurrentUser() user: AuthUser,
   ): Promise<RecordHistoryDto> {
     const restricted = user.role === Role.Lab || user.role === Role.Admin ? [] : EXAMINATION_RESTRICTED;
-    return this.history('examination', id, query, restricted);
+    return this.history('examination', id, query, restricted, user);
   }
 
   private async history(
@@ -47,8 +56,16 @@ export class HistoryController {
     id: string,
     query: PaginationQueryDto,
     restricted: readonly string[],
+    user: AuthUser,
   ): Promise<RecordHistoryDto> {
     const page = await this.audit.history(entity, id, query.limit, query.offset);
-    return { entity, id, ...page, items: page.items.map((e) => toAuditEventResponse(e, restricted)) };
+    const withHashes = user.role === Role.Admin;
+    const names = await this.audit.actorNames(page.items);
+    return {
+      entity,
+      id,
+      ...page,
+      items: page.items.map((e) => toAuditEventResponse(e, restricted, withHashes, names)),
+    };
   }
 }

@@ -29,12 +29,30 @@ function dateColumn(request: CountsRequest): string {
   return request.measure === 'examinations' ? `x."${request.dateBasis}"` : 'd."seizedAt"';
 }
 
+/** Device family → its device types (device-selection.ts's catalogue). */
+export type Families = ReadonlyMap<string, readonly string[]>;
+
 // The SQL expression giving a (non-time) dimension's code for one counted row, NULL for UNRECORDED.
-function expression(dimension: Dimension, request: CountsRequest): string {
+function expression(
+  dimension: Dimension,
+  request: CountsRequest,
+  families: Families,
+  params: SqlParams,
+): string {
   const exam = request.measure === 'examinations';
+  const type = exam ? 'x."deviceType"' : 'd."deviceType"';
   switch (dimension.name) {
     case 'deviceType':
-      return exam ? 'x."deviceType"' : 'd."deviceType"';
+      return type;
+    case 'deviceFamily': {
+      const whens = [...families].map(([family, types], i) => {
+        // A code as a literal (a parameter in THEN has no type on PostgreSQL): reference codes only.
+        if (!/^[A-Z0-9_]+$/.test(family)) throw new Error(`unexpected device family code ${family}`);
+        params[`familyTypes${i}`] = [...types];
+        return `WHEN ${type} IN (:...familyTypes${i}) THEN '${family}'`;
+      });
+      return whens.length > 0 ? `CASE ${whens.join(' ')} END` : 'NULL';
+    }
     case 'caseKind':
       return 'd."caseKind"';
     case 'offenceGroup':
@@ -86,7 +104,11 @@ function ageBounds(to: string, timeZone: string): SqlParams {
   );
 }
 
-export function countsStatement(request: CountsRequest, months: MonthBoundary[]): CountsStatement {
+export function countsStatement(
+  request: CountsRequest,
+  months: MonthBoundary[],
+  families: Families,
+): CountsStatement {
   const { window, deviceTypes } = request.foi;
   const exam = request.measure === 'examinations';
   const counted = exam ? countedExaminations(deviceTypes) : countedDevices(deviceTypes);
@@ -113,7 +135,7 @@ export function countsStatement(request: CountsRequest, months: MonthBoundary[])
   request.by.forEach((dimension, i) => {
     if (isTimeDimension(dimension.name)) columns.push('month');
     else {
-      select.push(`${expression(dimension, request)} AS "g${i}"`);
+      select.push(`${expression(dimension, request, families, params)} AS "g${i}"`);
       columns.push(`g${i}`);
     }
   });
@@ -127,7 +149,7 @@ export function countsStatement(request: CountsRequest, months: MonthBoundary[])
       allowedMonths = allowedMonths ? new Set([...allowedMonths].filter((i: number) => keep.has(i))) : keep;
       continue;
     }
-    const expr = expression(dimensionNamed(name)!, request);
+    const expr = expression(dimensionNamed(name)!, request, families, params);
     const known = codes.filter((c) => c !== UNRECORDED);
     const parts: string[] = [];
     if (known.length > 0) {

@@ -31,7 +31,7 @@ export interface Dimension {
   level: DimensionLevel;
   description: string;
   /** Where the codes come from: a reference list, a fixed list, or the window (time). */
-  codes: ReferenceListName | readonly DimensionCode[] | 'window' | 'device-families';
+  codes: ReferenceListName | readonly DimensionCode[] | 'window';
   /** Records without a value are counted under UNRECORDED, never dropped. */
   unrecorded: boolean;
 }
@@ -63,6 +63,14 @@ export const DIMENSIONS: readonly Dimension[] = [
     level: 'device',
     description: 'The type of the device seized.',
     codes: 'device-types',
+    unrecorded: false,
+  },
+  {
+    name: 'deviceFamily',
+    label: 'Device family',
+    level: 'device',
+    description: 'The family of the device type (e.g. smart plugs with and without energy monitoring).',
+    codes: 'device-families',
     unrecorded: false,
   },
   {
