@@ -7,8 +7,9 @@ import { PaginationQueryDto } from '../common/pagination.dto.js';
 import { AuditQueryService, HistoryEntity } from './audit-query.service.js';
 import { RecordHistoryDto, toAuditEventResponse } from './dto/audit-event-response.dto.js';
 
-// Restricted examination fields (FOIA s.30): only lab and admin see their values in the history.
-const EXAMINATION_RESTRICTED = ['methods', 'findingsSummary'] as const;
+// Restricted examination fields (FOIA s.30): only lab and admin see their values in the history. The
+// list of src/examinations/examination-restricted.ts (audit imports no feature; a spec holds them equal).
+export const EXAMINATION_RESTRICTED = ['methods', 'findingsSummary', 'toolsUsed'] as const;
 
 // A record's whole audit history, for the roles that may read the record itself.
 @ApiTags('audit')
@@ -38,8 +39,8 @@ export class HistoryController {
     return this.history('device', id, query, [], user);
   }
 
-  /** `methods` and `findingsSummary` values are shown as "[restricted]" to roles other than lab and admin.
-   * Event hashes (`hash`, `prevHash`) are shown to admins only, on every history route. */
+  /** `methods`, `findingsSummary` and `toolsUsed` values are shown as "[restricted]" to roles other than lab
+   * and admin. Event hashes (`hash`, `prevHash`) are shown to admins only, on every history route. */
   @Get('examinations/:id/history')
   @Roles(Role.ExhibitsOfficer, Role.Lab)
   examinationHistory(

@@ -16,6 +16,6 @@ import { DevicesService } from './devices.service.js';
   imports: [TypeOrmModule.forFeature([Device, CustodyEvent]), CasesModule],
   controllers: [DevicesController, CustodyController],
   providers: [DevicesService, DevicesQueries, CustodyService, DeviceCodes, DeviceWriter, DeviceMoveService],
-  exports: [DevicesService],
+  exports: [DevicesService, DevicesQueries, CustodyService],
 })
 export class DevicesModule {}
