@@ -18,11 +18,10 @@ export interface CountsStatement {
   columns: string[];
 }
 
-// The examination's scope status at its start. Until the corrections work lands a dedicated
-// scopeStatusAtStart column, this is the examination's recorded scopeStatus (set from the scope register
-// on the start date, re-set on completion, or overridden by the lab): the one place to change.
+// The examination's scope status at its start (set from the scope register on startedAt's local date,
+// never changed by completion, or the lab's override of it; migration ScopeAtBothEnds).
 export function scopeStatusAtStartColumn(): string {
-  return 'x."scopeStatus"';
+  return 'x."scopeStatusAtStart"';
 }
 
 function dateColumn(request: CountsRequest): string {
@@ -112,6 +111,12 @@ export function countsStatement(
   const { window, deviceTypes } = request.foi;
   const exam = request.measure === 'examinations';
   const counted = exam ? countedExaminations(deviceTypes) : countedDevices(deviceTypes);
+  if (exam && request.dateBasis === 'requestedAt' && deviceTypes) {
+    // No (type, requestedAt) index: the type is checked inside the requestedAt range. Written as an
+    // expression (portable) so SQLite does not read the type's whole history through another type index.
+    const all = countedExaminations(null);
+    counted.sql = `${all.sql} AND (x."deviceType" || '') IN (:...deviceTypes)`;
+  }
   const params: SqlParams = {
     ...counted.params,
     start: window.start,
