@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RECORD_READERS } from '../auth/all-roles.js';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth-user.js';
@@ -11,9 +11,12 @@ import {
   CustodyEventPageDto,
   CustodyEventResponseDto,
   toCustodyEventResponse,
+  VoidedCustodyEventResponseDto,
 } from './dto/custody-event-response.dto.js';
+import { VoidCustodyEventDto } from './dto/void-custody-event.dto.js';
 
-// Append-only: no PATCH or DELETE; a wrong event is corrected by a later one.
+// Append-only: no PATCH or DELETE; an event entered in error is voided with a reason. The lab records
+// only its receipts and returns (RECEIVED_BY_LAB, RETURNED_FROM_LAB).
 @ApiTags('custody')
 @ApiBearerAuth()
 @Controller('devices/:id/custody-events')
@@ -21,7 +24,7 @@ export class CustodyController {
   constructor(private readonly custody: CustodyService) {}
 
   @Post()
-  @Roles(Role.ExhibitsOfficer)
+  @Roles(Role.ExhibitsOfficer, Role.Lab)
   async record(
     @IdParam() id: string,
     @Body() dto: CreateCustodyEventDto,
@@ -30,7 +33,20 @@ export class CustodyController {
     return toCustodyEventResponse(await this.custody.record(id, dto, user));
   }
 
-  /** The device's custody events in time order. */
+  /** Marks the event voided (who, when, why); the device's custody follows the events that remain. */
+  @Post(':eventId/void')
+  @HttpCode(200)
+  @Roles(Role.ExhibitsOfficer, Role.Lab)
+  async void(
+    @IdParam() id: string,
+    @IdParam('eventId') eventId: string,
+    @Body() dto: VoidCustodyEventDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<VoidedCustodyEventResponseDto> {
+    return this.custody.void(id, eventId, dto.reason, user);
+  }
+
+  /** The device's custody events in time order, voided ones included (marked). */
   @Get()
   @Roles(...RECORD_READERS)
   async list(@IdParam() id: string, @Query() query: PaginationQueryDto): Promise<CustodyEventPageDto> {

@@ -6,7 +6,11 @@ import { IdParam } from '../common/id-param.js';
 import { Page } from '../common/pagination.dto.js';
 import { CreateExaminationDto } from './dto/create-examination.dto.js';
 import { ExaminationQueryDto } from './dto/examination-query.dto.js';
-import { ExaminationResponseDto, toExaminationResponse } from './dto/examination-response.dto.js';
+import {
+  ExaminationListItemDto,
+  ExaminationResponseDto,
+  toExaminationResponse,
+} from './dto/examination-response.dto.js';
 import { UpdateExaminationDto } from './dto/update-examination.dto.js';
 import { VoidExaminationDto } from './dto/void-examination.dto.js';
 import { ExaminationsService } from './examinations.service.js';
@@ -32,9 +36,18 @@ export class ExaminationsController {
   async list(
     @Query() query: ExaminationQueryDto,
     @CurrentUser() user: AuthUser,
-  ): Promise<Page<ExaminationResponseDto>> {
+  ): Promise<Page<ExaminationListItemDto>> {
     const page = await this.examinations.list(query);
-    return { ...page, items: page.items.map((exam) => toExaminationResponse(exam, user.role)) };
+    const devices = await this.examinations.devicesOf(page.items);
+    const items = page.items.map((exam) => {
+      const device = devices.get(exam.deviceId);
+      return Object.assign(toExaminationResponse(exam, user.role), {
+        exhibitRef: device?.exhibitRef ?? null,
+        caseReference: device?.caseReference ?? null,
+        deviceType: device?.deviceType ?? null,
+      });
+    });
+    return { ...page, items };
   }
 
   @Get(':id')
