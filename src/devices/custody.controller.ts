@@ -14,6 +14,10 @@ import {
   VoidedCustodyEventResponseDto,
 } from './dto/custody-event-response.dto.js';
 import { VoidCustodyEventDto } from './dto/void-custody-event.dto.js';
+import { ApiOperation } from '@nestjs/swagger';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { ApiBody } from '@nestjs/swagger';
+import { CUSTODY_EVENT_EXAMPLE } from '../common/openapi/examples.js';
 
 // Append-only: no PATCH or DELETE; an event entered in error is voided with a reason. The lab records
 // only its receipts and returns (RECEIVED_BY_LAB, RETURNED_FROM_LAB).
@@ -25,6 +29,16 @@ export class CustodyController {
 
   @Post()
   @Roles(Role.ExhibitsOfficer, Role.Lab)
+  @ApiOperation({
+    summary: 'Record a custody event (continuity)',
+    description:
+      "Append-only; the device's custodyStatus follows the latest event that is not voided. The lab may record only RECEIVED_BY_LAB and RETURNED_FROM_LAB.",
+  })
+  @ApiProblems(409, 422)
+  @ApiBody({
+    type: CreateCustodyEventDto,
+    examples: { bookIn: { summary: 'Booked into the main property store', value: CUSTODY_EVENT_EXAMPLE } },
+  })
   async record(
     @IdParam() id: string,
     @Body() dto: CreateCustodyEventDto,
@@ -37,6 +51,11 @@ export class CustodyController {
   @Post(':eventId/void')
   @HttpCode(200)
   @Roles(Role.ExhibitsOfficer, Role.Lab)
+  @ApiOperation({
+    summary: 'Void a custody event entered in error',
+    description: 'It stays in the trail, marked voided; the device custody follows the remaining events.',
+  })
+  @ApiProblems(404, 409, 422)
   async void(
     @IdParam() id: string,
     @IdParam('eventId') eventId: string,
@@ -49,6 +68,7 @@ export class CustodyController {
   /** The device's custody events in time order, voided ones included (marked). */
   @Get()
   @Roles(...RECORD_READERS)
+  @ApiOperation({ summary: "List a device's custody events", description: 'In time order.' })
   async list(@IdParam() id: string, @Query() query: PaginationQueryDto): Promise<CustodyEventPageDto> {
     const page = await this.custody.list(id, query.limit, query.offset);
     return { ...page, items: page.items.map(toCustodyEventResponse) };

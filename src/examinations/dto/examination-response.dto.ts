@@ -73,3 +73,10 @@ export function toExaminationResponse(exam: Examination, role: Role): Examinatio
   if (canSeeRestricted(role)) for (const field of EXAMINATION_RESTRICTED) response[field] = exam[field];
   return response;
 }
+
+export class ExaminationPageDto {
+  items: ExaminationListItemDto[];
+  total: number;
+  limit: number;
+  offset: number;
+}
