@@ -9,6 +9,7 @@ import { registerEtag } from './common/etag.js';
 import { WalCheckpointer } from './database/wal-checkpointer.js';
 import { DataSource } from 'typeorm';
 import { registerSecurity } from './security/register-security.js';
+import { SHEET_LIMITS } from './spreadsheets/sheet-limits.js';
 import { incomingRequestId } from './security/request-logging.js';
 import { trustProxySetting } from './security/security.config.js';
 
@@ -23,8 +24,9 @@ export const FASTIFY_OPTIONS: ConstructorParameters<typeof FastifyAdapter>[0] = 
   onConstructorPoisoning: 'error',
   trustProxy: trustProxySetting(),
 };
-// Spreadsheet uploads (POST /api/imports/devices): one file, streamed to a temporary file.
-export const UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024;
+// Spreadsheet uploads (POST /api/imports/devices): one file, streamed to a temporary file. One more
+// file and one field than allowed reach the handler, which refuses them by name (400).
+export const UPLOAD_LIMIT_BYTES = SHEET_LIMITS.uploadBytes;
 
 // Everything main.ts and the tests both need, so the tests run the app as it is served.
 export async function configureApp(app: NestFastifyApplication): Promise<void> {
@@ -33,7 +35,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   registerEtag(fastify);
   const checkpointer = WalCheckpointer.start(app.get(DataSource));
   if (checkpointer) fastify.addHook('onClose', () => checkpointer.stop());
-  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 10 } });
+  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 2, fields: 1, parts: 3 } });
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
   app.enableShutdownHooks();

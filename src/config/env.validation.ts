@@ -15,10 +15,20 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() REGISTER_TIMEZONE?: string;
   @IsOptional() @Min(0) @Max(1000) @IsInt() FOI_SUPPRESS_BELOW?: number;
   @IsOptional() @IsIn(LOG_LEVELS) LOG_LEVEL?: string;
+  // Expensive requests (imports, exports, FOI reports): src/common/work-limiter.ts.
+  @IsOptional() @Min(1) @Max(64) @IsInt() HEAVY_WORK_CONCURRENCY?: number;
+  @IsOptional() @Min(0) @Max(1000) @IsInt() HEAVY_WORK_QUEUE?: number;
+  @IsOptional() @Min(1) @Max(3600) @IsInt() HEAVY_WORK_RETRY_AFTER?: number;
 }
 
 export function validateEnv(raw: Record<string, unknown>): Record<string, unknown> {
-  const numeric = ['PORT', 'FOI_SUPPRESS_BELOW'];
+  const numeric = [
+    'PORT',
+    'FOI_SUPPRESS_BELOW',
+    'HEAVY_WORK_CONCURRENCY',
+    'HEAVY_WORK_QUEUE',
+    'HEAVY_WORK_RETRY_AFTER',
+  ];
   const input: Record<string, unknown> = { ...raw };
   for (const key of numeric) {
     if (input[key] === '') delete input[key];

@@ -2,25 +2,30 @@ import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth-user.js';
 import { Role } from '../auth/role.enum.js';
+import { WorkLimiter } from '../common/work-limiter.js';
 import { FoiReportQueryDto } from './dto/foi-report-query.dto.js';
 import type { FoiReportResponse } from './foi-report-response.js';
 import { FoiReportService } from './foi-report.service.js';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-// Aggregates only, written to be released: no record-level identifiers, never the methods.
+// Aggregates only, written to be released: no record-level identifiers, never the methods. Reports
+// run under the register's limit for expensive work (429 with Retry-After when it is full).
 @ApiTags('foi')
 @ApiBearerAuth()
 @Controller('foi')
 export class FoiReportsController {
-  constructor(private readonly reports: FoiReportService) {}
+  constructor(
+    private readonly reports: FoiReportService,
+    private readonly limiter: WorkLimiter,
+  ) {}
 
   /** The FOI answers (Q1-Q5 and the backlog) for a window, as JSON. */
   @Get('report')
   @Roles(Role.Foi)
   @ApiOkResponse({ description: 'The report, with suppressed counts as strings such as "<5".' })
   async report(@Query() query: FoiReportQueryDto): Promise<FoiReportResponse> {
-    return this.reports.report(query);
+    return this.limiter.run(() => this.reports.report(query));
   }
 
   /** The same report as an Excel workbook (one sheet per question, definitions included). */
@@ -29,7 +34,7 @@ export class FoiReportsController {
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse({ description: 'The workbook, as an attachment.' })
   async workbook(@Query() query: FoiReportQueryDto): Promise<StreamableFile> {
-    const file = await this.reports.workbook(query);
+    const file = await this.limiter.run(() => this.reports.workbook(query));
     return new StreamableFile(file.content, {
       type: XLSX_CONTENT_TYPE,
       disposition: `attachment; filename="${file.fileName}"`,

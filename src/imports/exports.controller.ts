@@ -3,7 +3,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swag
 import { DateTime } from 'luxon';
 import { RECORD_READERS } from '../auth/all-roles.js';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth-user.js';
-import { DeviceExportService } from './device-export.service.js';
+import type { Readable } from 'node:stream';
+import { WorkLimiter } from '../common/work-limiter.js';
+import { DeviceExportService, type DeviceExport } from './device-export.service.js';
 import { DeviceExportQueryDto } from './dto/device-export-query.dto.js';
 import { csvStream, xlsxStream } from './export-writers.js';
 import { XLSX_TYPE } from './imports.controller.js';
@@ -16,16 +18,31 @@ const fileName = (extension: string) => `devices-${DateTime.now().toFormat('yyyy
 @ApiBearerAuth()
 @Controller()
 export class ExportsController {
-  constructor(private readonly exports: DeviceExportService) {}
+  constructor(
+    private readonly exports: DeviceExportService,
+    private readonly limiter: WorkLimiter,
+  ) {}
+
+  // The export holds one of the limited slots for expensive work until its stream has closed.
+  private async limited(query: DeviceExportQueryDto, role: AuthUser['role'], write: (source: DeviceExport) => Readable): Promise<Readable> {
+    const release = await this.limiter.acquire();
+    try {
+      const stream = write(this.exports.prepare(query, role));
+      stream.once('close', release);
+      return stream;
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
 
   /** Every matching device, one row each with its case; personal fields only for roles that may see them. */
   @Get('devices.xlsx')
   @Roles(...RECORD_READERS)
   @ApiProduces(XLSX_TYPE)
   @ApiOkResponse({ description: 'The workbook, streamed, as an attachment.' })
-  xlsx(@Query() query: DeviceExportQueryDto, @CurrentUser() user: AuthUser): StreamableFile {
-    const source = this.exports.prepare(query, user.role);
-    return new StreamableFile(xlsxStream(source), {
+  async xlsx(@Query() query: DeviceExportQueryDto, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
+    return new StreamableFile(await this.limited(query, user.role, xlsxStream), {
       type: XLSX_TYPE,
       disposition: `attachment; filename="${fileName('xlsx')}"`,
     });
@@ -36,9 +53,8 @@ export class ExportsController {
   @Roles(...RECORD_READERS)
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'The CSV file, streamed, as an attachment.' })
-  csv(@Query() query: DeviceExportQueryDto, @CurrentUser() user: AuthUser): StreamableFile {
-    const source = this.exports.prepare(query, user.role);
-    return new StreamableFile(csvStream(source), {
+  async csv(@Query() query: DeviceExportQueryDto, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
+    return new StreamableFile(await this.limited(query, user.role, csvStream), {
       type: 'text/csv; charset=utf-8',
       disposition: `attachment; filename="${fileName('csv')}"`,
     });

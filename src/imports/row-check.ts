@@ -74,6 +74,16 @@ const PLACEHOLDER_CASE_ID = '00000000-0000-4000-8000-000000000000';
 // in memory. Text kept beyond its row (errors, cases) is copied out.
 export const detach = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');
 
+/** A value quoted in an error report is cut to this many characters ("…" and the full length added). */
+export const ERROR_VALUE_CHARS = 100;
+const ERROR_MESSAGE_CHARS = 500;
+
+// A copy (see detach) of at most `max` characters of the text.
+export function quoted(text: string, max: number): string {
+  if (text.length <= max) return detach(text);
+  return `${detach(text.slice(0, max))}… (${text.length.toLocaleString('en-GB')} characters)`;
+}
+
 export function displayValue(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date)
@@ -239,8 +249,8 @@ export class RowChecker {
       row,
       column: this.headingOf.get(field) ?? field,
       field,
-      value: detach(displayValue(value as CellValue)),
-      message: detach(message),
+      value: quoted(displayValue(value as CellValue), ERROR_VALUE_CHARS),
+      message: quoted(message, ERROR_MESSAGE_CHARS),
     };
   }
 
