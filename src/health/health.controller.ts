@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth-user.js';
+import { sqliteSerial } from '../database/serial-sqlite-transactions.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -12,7 +13,12 @@ export class HealthController {
   /** Reports whether the register and its database answer. No token needed. */
   @Public()
   @Get()
-  async check(): Promise<{ status: string; database: string }> {
+  async check(): Promise<{ status: string; database: string; busy?: boolean }> {
+    // On SQLite a statement waits while a transaction runs (an import's can be long): the register is
+    // up, so say so at once instead of queueing behind it.
+    if (sqliteSerial(this.dataSource)?.idle()) {
+      return { status: 'ok', database: String(this.dataSource.options.type), busy: true };
+    }
     try {
       await this.dataSource.query('SELECT 1');
     } catch {

@@ -24,7 +24,11 @@ export class ExportsController {
   ) {}
 
   // The export holds one of the limited slots for expensive work until its stream has closed.
-  private async limited(query: DeviceExportQueryDto, role: AuthUser['role'], write: (source: DeviceExport) => Readable): Promise<Readable> {
+  private async limited(
+    query: DeviceExportQueryDto,
+    role: AuthUser['role'],
+    write: (source: DeviceExport) => Readable,
+  ): Promise<Readable> {
     const release = await this.limiter.acquire();
     try {
       const stream = write(this.exports.prepare(query, role));

@@ -68,19 +68,30 @@ export async function saveUpload(request: FastifyRequest): Promise<SavedUpload> 
     for await (const part of request.parts()) {
       if (part.type !== 'file') {
         throw new ValidationFailedError(
-          [{ field: part.fieldname, message: `unexpected form field "${part.fieldname.slice(0, 64)}"; ${NEED_FILE}, and nothing else` }],
+          [
+            {
+              field: part.fieldname,
+              message: `unexpected form field "${part.fieldname.slice(0, 64)}"; ${NEED_FILE}, and nothing else`,
+            },
+          ],
           `The upload has an unexpected form field "${part.fieldname.slice(0, 64)}".`,
         );
       }
       if (part.fieldname !== 'file' || fileName !== null) {
         part.file.resume();
-        const message = fileName !== null ? 'send one file only' : `unexpected file field "${part.fieldname.slice(0, 64)}"; ${NEED_FILE}`;
-        throw new ValidationFailedError([{ field: part.fieldname, message }], `The upload has ${fileName !== null ? 'a second file' : 'an unexpected file field'}.`);
+        const message =
+          fileName !== null
+            ? 'send one file only'
+            : `unexpected file field "${part.fieldname.slice(0, 64)}"; ${NEED_FILE}`;
+        throw new ValidationFailedError(
+          [{ field: part.fieldname, message }],
+          `The upload has ${fileName !== null ? 'a second file' : 'an unexpected file field'}.`,
+        );
       }
       await pipeline(part.file, createWriteStream(path));
       if (part.file.truncated) {
         throw new TooLargeError(
-          `The file is larger than the ${SHEET_LIMITS.uploadBytes / MiB} MiB an import may be; nothing was imported.`,
+          `The file is larger than the ${SHEET_LIMITS.uploadBytes / MiB} MiB an import may be (limit uploadBytes: ${SHEET_LIMITS.uploadBytes} bytes); nothing was imported.`,
           'uploadBytes',
           SHEET_LIMITS.uploadBytes,
         );

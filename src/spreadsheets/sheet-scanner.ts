@@ -32,7 +32,10 @@ function columnOf(ref: string | undefined): number {
     if (code < 65 || code > 90) break;
     column = column * 26 + (code - 64);
     if (column > SHEET_LIMITS.columns) {
-      throw new SheetLimitError('columns', `A cell of the sheet is past the last column (XFD): ${ref.slice(0, 12)}`);
+      throw new SheetLimitError(
+        'columns',
+        `A cell of the sheet is past the last column (XFD): ${ref.slice(0, 12)}`,
+      );
     }
   }
   return column;

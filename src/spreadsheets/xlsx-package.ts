@@ -16,9 +16,10 @@ export class XlsxPackage {
 
   static async open(source: string | Buffer): Promise<XlsxPackage> {
     const options = { lazyEntries: true, autoClose: false, validateEntrySizes: true } as const;
-    const zip = typeof source === 'string'
-      ? await yauzl.openPromise(source, options)
-      : await yauzl.fromBufferPromise(source, options);
+    const zip =
+      typeof source === 'string'
+        ? await yauzl.openPromise(source, options)
+        : await yauzl.fromBufferPromise(source, options);
     try {
       if (zip.entryCount > SHEET_LIMITS.zipEntries) {
         throw new SheetLimitError('zipEntries', 'The workbook package holds too many parts');

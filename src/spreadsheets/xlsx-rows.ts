@@ -59,8 +59,7 @@ async function book(pkg: XlsxPackage): Promise<{ book: SheetBook; sheet: string 
     ? await readSharedStrings(await pkg.stream('xl/sharedStrings.xml', 'zipEntryBytes'))
     : [];
   const isDate = new Map<number, boolean>();
-  const sheet =
-    (await sheetOf(pkg, workbook)) ?? pkg.find(/^xl\/worksheets\/sheet\d+\.xml$/);
+  const sheet = (await sheetOf(pkg, workbook)) ?? pkg.find(/^xl\/worksheets\/sheet\d+\.xml$/);
   if (!sheet) throw new Error('the workbook has no worksheet');
   return {
     sheet,
