@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { RejectNulPipe } from './common/reject-nul.pipe.js';
 import { createValidationPipe } from './common/validation.js';
 import { registerEtag } from './common/etag.js';
+import { registerPages } from './pages/pages-setup.js';
 import { WalCheckpointer } from './database/wal-checkpointer.js';
 import { DataSource } from 'typeorm';
 import { registerSecurity } from './security/register-security.js';
@@ -25,7 +26,7 @@ export const FASTIFY_OPTIONS: ConstructorParameters<typeof FastifyAdapter>[0] = 
   trustProxy: trustProxySetting(),
 };
 // Spreadsheet uploads (POST /api/imports/devices): one file, streamed to a temporary file. One more
-// file and one field than allowed reach the handler, which refuses them by name (400).
+// file and a few fields reach the handler, which refuses any it does not expect by name (400).
 export const UPLOAD_LIMIT_BYTES = SHEET_LIMITS.uploadBytes;
 
 // Everything main.ts and the tests both need, so the tests run the app as it is served.
@@ -35,7 +36,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   registerEtag(fastify);
   const checkpointer = WalCheckpointer.start(app.get(DataSource));
   if (checkpointer) fastify.addHook('onClose', () => checkpointer.stop());
-  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 2, fields: 1, parts: 3 } });
+  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 2, fields: 4, parts: 6 } });
+  await registerPages(app);
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
   app.enableShutdownHooks();

@@ -14,8 +14,10 @@ import { DatabaseModule } from './database/database.module.js';
 import { DevicesModule } from './devices/devices.module.js';
 import { ExaminationsModule } from './examinations/examinations.module.js';
 import { FoiReportsModule } from './foi-reports/foi-reports.module.js';
+import { FoiCountsModule } from './foi-counts/foi-counts.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportsModule } from './imports/imports.module.js';
+import { PagesModule } from './pages/pages.module.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
 import { SecurityModule } from './security/security.module.js';
 
@@ -37,7 +39,9 @@ import { SecurityModule } from './security/security.module.js';
     ExaminationsModule,
     AccreditationModule,
     FoiReportsModule,
+    FoiCountsModule,
     ImportsModule,
+    PagesModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
 })

@@ -7,7 +7,6 @@ import { Role } from '../src/auth/role.enum.js';
 import { referenceKeyOf } from '../src/cases/reference-key.js';
 import { newId } from '../src/common/new-id.js';
 import { buildDataSourceOptions } from '../src/database/data-source-options.js';
-import { caseFoiKey } from '../src/database/migrations/1764408300000-CopyFoiCaseKey.triggers.js';
 import { seedDemoRegister } from '../src/demo/demo-seeder.js';
 import { createTestApp, TestApp } from './create-test-app.js';
 import { caseDto } from './factories/case.factory.js';
@@ -15,37 +14,13 @@ import { csvBuffer, deviceRow } from './factories/device-sheet.factory.js';
 import { deviceDto } from './factories/device.factory.js';
 import { examinationDto } from './factories/examination.factory.js';
 import { buildFoiFixture } from './factories/foi-fixture.js';
+import { copies, type Query } from './factories/foi-copy-checks.js';
 
 // The FOI report reads copies: each device carries its case's FOI fields (case*), each examination its
 // device's type, seizure instant and void (device*), kept by database triggers (migrations CopyFoiFields,
 // CopyFoiCaseKey: the case's classification as one key).
 // Every writer must leave them equal to the originals, at once: the API, the importer, raw SQL (as the
 // bench seeder and a legacy fix write), and the demo seeder.
-const DEVICE_COPY_WRONG = `SELECT COUNT(*) AS n FROM "devices" d JOIN "cases" c ON c."id" = d."caseId" WHERE
-  d."caseKind" IS DISTINCT FROM c."kind" OR d."caseOffenceGroup" IS DISTINCT FROM c."offenceGroup"
-  OR d."caseOffenceSubgroup" IS DISTINCT FROM c."offenceSubgroup"
-  OR d."caseIncidentCategory" IS DISTINCT FROM c."incidentCategory"
-  OR d."caseCourtResult" IS DISTINCT FROM c."courtResult"
-  OR d."caseProgressedToCourt" IS DISTINCT FROM c."progressedToCourt"
-  OR d."caseVoidedAt" IS DISTINCT FROM c."voidedAt" OR d."caseVersion" IS DISTINCT FROM c."version"
-  OR d."caseUpdatedAt" IS DISTINCT FROM c."updatedAt" OR d."caseFoiKey" IS DISTINCT FROM ${caseFoiKey('c')}`;
-const EXAMINATION_COPY_WRONG = `SELECT COUNT(*) AS n FROM "examinations" x JOIN "devices" d ON d."id" = x."deviceId"
-  WHERE x."deviceType" IS DISTINCT FROM d."deviceType" OR x."deviceSeizedAt" IS DISTINCT FROM d."seizedAt"
-  OR x."deviceVoidedAt" IS DISTINCT FROM COALESCE(d."voidedAt", d."caseVoidedAt")`;
-const COPIED = `SELECT (SELECT COUNT(*) FROM "devices" WHERE "caseKind" IS NOT NULL) AS devices,
-  (SELECT COUNT(*) FROM "examinations" WHERE "deviceType" IS NOT NULL) AS examinations`;
-
-type Query = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
-
-async function copies(query: Query) {
-  const [devices] = await query(DEVICE_COPY_WRONG);
-  const [examinations] = await query(EXAMINATION_COPY_WRONG);
-  const [copied] = await query(COPIED);
-  return {
-    wrong: { devices: Number(devices.n), examinations: Number(examinations.n) },
-    copied: { devices: Number(copied.devices), examinations: Number(copied.examinations) },
-  };
-}
 
 describe('FOI copies on devices and examinations', () => {
   let t: TestApp;

@@ -8,6 +8,7 @@ const LISTS: Record<CaseCodeList, Record<string, string | null>> = {
   'police-outcomes': { '1': null, '1A': null, '15': null },
   'court-stages': { NOT_CHARGED: null, FINALISED: null },
   'court-results': { GUILTY_PLEA: null },
+  'policing-areas': { CE: null, NW: null },
 };
 
 const codes: CodeLookup = {
@@ -27,6 +28,7 @@ function crime(overrides: Partial<CaseFields> = {}): CaseFields {
     courtStage: null,
     courtResult: null,
     courtResultAt: null,
+    policingArea: null,
     ...overrides,
   };
 }

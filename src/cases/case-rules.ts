@@ -17,7 +17,8 @@ export type CaseCodeList =
   | 'incident-categories'
   | 'police-outcomes'
   | 'court-stages'
-  | 'court-results';
+  | 'court-results'
+  | 'policing-areas';
 
 export interface CaseFields {
   kind: CaseKind;
@@ -28,6 +29,7 @@ export interface CaseFields {
   courtStage: string | null;
   courtResult: string | null;
   courtResultAt: string | null;
+  policingArea: string | null;
 }
 
 // The fields that classify a case (what the rules check), in one list for the service and the import.
@@ -40,6 +42,7 @@ export const CASE_FIELD_KEYS = [
   'courtStage',
   'courtResult',
   'courtResultAt',
+  'policingArea',
 ] as const satisfies readonly (keyof CaseFields)[];
 
 export interface Derived {
@@ -161,5 +164,9 @@ export function checkCase(fields: CaseFields, codes: CodeLookup, today: string):
   };
   classify(fields, codes, check);
   checkOutcomes(fields, codes, today, check);
+  // Any case, crime or incident, may be recorded against a policing area of the force's list.
+  if (fields.policingArea !== null && !codes.get('policing-areas', fields.policingArea)) {
+    check.invalid.push(unknownCode(codes, 'policing-areas', 'policingArea'));
+  }
   return check;
 }

@@ -55,6 +55,10 @@ export class Case extends EvidentialRecord {
   @DateColumn({ nullable: true })
   courtResultAt: string | null;
 
+  // Optional: the force's policing area (BCU, borough…) from /api/reference/policing-areas.
+  @CodeColumn({ nullable: true })
+  policingArea: string | null;
+
   // Derived on every write by the one rule in cases/progressed-to-court.ts.
   @Column({ type: 'boolean', default: false })
   progressedToCourt: boolean;

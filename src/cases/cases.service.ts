@@ -142,6 +142,7 @@ export class CasesService {
       ['incidentCategory', 'incident-categories'],
       ['policeOutcome', 'police-outcomes'],
       ['courtStage', 'court-stages'],
+      ['policingArea', 'policing-areas'],
     ] as const;
     const unknown = lists.filter(
       ([field, list]) => query[field] !== undefined && !this.reference.has(list, query[field]),

@@ -10,10 +10,12 @@ import { DemoSeedCommand } from './demo-seed.command.js';
 import { FoiReportCommand } from './foi-report.command.js';
 import { ImportDevicesCommand } from './import-devices.command.js';
 import { UserCreateCommand } from './user-create.command.js';
+import { UserPasswordCommand } from './user-password.command.js';
+import { SignInModule } from '../sign-in/sign-in.module.js';
 
 // The same modules as the API, plus the commands; no HTTP server is started.
 @Module({
-  imports: [AppModule, AuthModule, FoiReportsModule, ImportsModule],
+  imports: [AppModule, AuthModule, FoiReportsModule, ImportsModule, SignInModule],
   providers: [
     AuditVerifyCommand,
     BackupCommand,
@@ -22,6 +24,7 @@ import { UserCreateCommand } from './user-create.command.js';
     FoiReportCommand,
     ImportDevicesCommand,
     UserCreateCommand,
+    UserPasswordCommand,
   ],
 })
 export class CliModule {}

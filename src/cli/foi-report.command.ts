@@ -14,12 +14,14 @@ interface FoiReportOptions {
   scopeOn?: string;
   suppressBelow?: string;
   deviceType?: string[];
+  deviceFamily?: string[];
   format?: string;
   out?: string;
 }
 
 const FLAGS: Record<string, string> = {
   deviceType: '--device-type',
+  deviceFamily: '--device-family',
   referenceDate: '--reference-date',
   scopeOn: '--scope-on',
   suppressBelow: '--suppress-below',
@@ -41,6 +43,7 @@ export class FoiReportCommand extends CommandRunner {
     if (format === 'xlsx' && !options.out) throw new CliError('--format xlsx needs --out <file.xlsx>');
     const input: FoiRequestInput = {
       deviceType: options.deviceType,
+      deviceFamily: options.deviceFamily,
       period: options.period,
       from: options.from,
       to: options.to,
@@ -106,6 +109,14 @@ export class FoiReportCommand extends CommandRunner {
     description: 'device type code (repeatable, comma list, or ALL; default SMART_PLUG)',
   })
   parseDeviceType(value: string, previous: string[] = []): string[] {
+    return [...previous, value];
+  }
+
+  @Option({
+    flags: '--device-family <code>',
+    description: 'device family code, e.g. SMART_PLUG = smart plugs with or without energy monitoring',
+  })
+  parseDeviceFamily(value: string, previous: string[] = []): string[] {
     return [...previous, value];
   }
 

@@ -7,6 +7,8 @@ import { CustodyEvent } from '../devices/custody-event.entity.js';
 import { Device } from '../devices/device.entity.js';
 import { Examination } from '../examinations/examination.entity.js';
 import { ReferenceCode } from '../reference-data/reference-code.entity.js';
+import { PasswordCredential } from '../sign-in/password-credential.entity.js';
+import { WebSession } from '../sign-in/web-session.entity.js';
 
 export const ENTITIES = [
   User,
@@ -18,4 +20,6 @@ export const ENTITIES = [
   CustodyEvent,
   Examination,
   ScopeEntry,
+  PasswordCredential,
+  WebSession,
 ];

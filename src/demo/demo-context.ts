@@ -25,6 +25,8 @@ export interface DemoContext {
   addresses: string[];
   accounts: string[];
   groupOf: (offenceSubgroup: string) => string | null;
+  /** The policing-areas codes a case is recorded against (none: every case UNRECORDED). */
+  policingAreas: readonly string[];
 }
 
 export function makeContext(
@@ -34,6 +36,7 @@ export function makeContext(
   actorId: string,
   scope: ScopeTimeline,
   groupOf: (offenceSubgroup: string) => string | null,
+  policingAreas: readonly string[] = [],
 ): DemoContext {
   const f = rng.faker;
   const officers = Array.from({ length: 600 }, (_, i) => ({
@@ -44,7 +47,19 @@ export function makeContext(
   const accounts = Array.from({ length: 2000 }, () => f.internet.email().toLowerCase());
   const nowMs = now.getTime();
   const startMs = DateTime.fromJSDate(now).minus({ years: DEMO_YEARS }).toMillis();
-  return { rng, nowMs, startMs, timeZone, actorId, scope, officers, addresses, accounts, groupOf };
+  return {
+    rng,
+    nowMs,
+    startMs,
+    timeZone,
+    actorId,
+    scope,
+    officers,
+    addresses,
+    accounts,
+    groupOf,
+    policingAreas,
+  };
 }
 
 export function iso(ms: number): string {

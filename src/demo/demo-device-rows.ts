@@ -67,6 +67,7 @@ export function buildDevice(
     cloudAccountIdentifier: rng.chance(0.25) ? rng.pick(ctx.accounts) : null,
     custodyStatus: last?.toStatus ?? 'SEIZED',
     evidentialUse,
+    propertyReference: null, // no random draw: the same seed gives the same register as before
     createdAt: iso(seizedAt + 30 * MINUTE_MS),
     createdBy: ctx.actorId,
     updatedAt: iso(Math.min(Math.max(...updates) + MINUTE_MS, ctx.nowMs)),

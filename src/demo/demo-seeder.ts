@@ -58,7 +58,16 @@ export async function seedDemoRegister(
     rng.uuid(),
   );
   const scope = new ScopeTimeline(scopeEntries, options.timeZone, (status) => claims.has(status));
-  const ctx = makeContext(rng, options.now, options.timeZone, actorId, scope, (s) => groups.get(s) ?? null);
+  const policingAreas = reference.filter((r) => r.list === 'policing-areas').map((r) => r.code);
+  const ctx = makeContext(
+    rng,
+    options.now,
+    options.timeZone,
+    actorId,
+    scope,
+    (s) => groups.get(s) ?? null,
+    policingAreas,
+  );
 
   const writer = new DemoWriter(dataSource);
   writer.bulkLoad(true);

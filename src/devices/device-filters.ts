@@ -31,7 +31,7 @@ export function applyDeviceFilters(
   if (!query.includeVoided) qb.andWhere('d.voidedAt IS NULL');
   if (query.caseId !== undefined) qb.andWhere('d.caseId = :caseId', { caseId: query.caseId });
   if (query.deviceType !== undefined) qb.andWhere('d.deviceType IN (:...types)', { types: query.deviceType });
-  for (const field of ['custodyStatus', 'evidentialUse'] as const) {
+  for (const field of ['custodyStatus', 'evidentialUse', 'propertyReference'] as const) {
     if (query[field] !== undefined) qb.andWhere(`d.${field} = :${field}`, { [field]: query[field] });
   }
   if (from !== undefined) qb.andWhere('d.seizedAt >= :from', { from });

@@ -1,47 +1,33 @@
 import { toInstant } from '../common/columns.js';
 import type { Device } from './device.entity.js';
+import { DEVICE_CREATABLE, DEVICE_RECORD, type DeviceCreatableField } from './device-record.js';
 import type { CreateDeviceDto } from './dto/create-device.dto.js';
+import type { Covers } from '../common/record-fields.js';
 
-// A new device's own columns from a checked create body: absent optional fields are null, power state
-// and evidential use default to UNKNOWN, the seizure time is stored as ISO UTC. POST /api/devices and
-// the spreadsheet import both build a device's values here.
-export type DeviceCreateValues = Pick<
-  Device,
-  | 'exhibitRef'
-  | 'deviceType'
-  | 'make'
-  | 'model'
-  | 'serialNumber'
-  | 'macAddress'
-  | 'firmwareVersion'
-  | 'seizedAt'
-  | 'seizedBy'
-  | 'seizureLocation'
-  | 'powerStateAtSeizure'
-  | 'photographedInSitu'
-  | 'networkIsolated'
-  | 'companionApp'
-  | 'cloudAccountIdentifier'
-  | 'evidentialUse'
->;
+// A new device's own columns from a checked create body, field by field from the record table: absent
+// optional fields are null or their `absent` value (power state and evidential use UNKNOWN), instants
+// are stored as ISO UTC. POST /api/devices and the spreadsheet import both build a device's values here.
+export type DeviceCreateValues = Pick<Device, DeviceCreatableField>;
+
+// Every creatable field is in the create DTO (a compile error names the one that is not).
+const dtoCovers: Covers<CreateDeviceDto, DeviceCreatableField> = true;
+void dtoCovers;
 
 export function deviceCreateValues(dto: Omit<CreateDeviceDto, 'caseId'>): DeviceCreateValues {
-  return {
-    exhibitRef: dto.exhibitRef,
-    deviceType: dto.deviceType,
-    make: dto.make ?? null,
-    model: dto.model ?? null,
-    serialNumber: dto.serialNumber ?? null,
-    macAddress: dto.macAddress ?? null,
-    firmwareVersion: dto.firmwareVersion ?? null,
-    seizedAt: toInstant(dto.seizedAt),
-    seizedBy: dto.seizedBy,
-    seizureLocation: dto.seizureLocation ?? null,
-    powerStateAtSeizure: dto.powerStateAtSeizure ?? 'UNKNOWN',
-    photographedInSitu: dto.photographedInSitu ?? null,
-    networkIsolated: dto.networkIsolated ?? null,
-    companionApp: dto.companionApp ?? null,
-    cloudAccountIdentifier: dto.cloudAccountIdentifier ?? null,
-    evidentialUse: dto.evidentialUse ?? 'UNKNOWN',
-  };
+  const values: Record<string, unknown> = {};
+  for (const field of DEVICE_CREATABLE) values[field] = storedValue(field, dto[field]);
+  return values as DeviceCreateValues;
+}
+
+function storedValue(field: DeviceCreatableField, value: unknown): unknown {
+  const spec = DEVICE_RECORD[field];
+  if (value === undefined || value === null) return ('absent' in spec ? spec.absent : undefined) ?? null;
+  return spec.kind === 'instant' ? toInstant(value as string) : value;
+}
+
+/** A PATCH value as stored (instants as ISO UTC). */
+export function deviceStoredValue(field: DeviceCreatableField, value: unknown): unknown {
+  return value === undefined || value === null || DEVICE_RECORD[field].kind !== 'instant'
+    ? value
+    : toInstant(value as string);
 }

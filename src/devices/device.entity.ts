@@ -37,6 +37,7 @@ const COPY = { nullable: true, insert: false, update: false, select: false } as 
 @Index('IDX_devices_custody_status', ['custodyStatus'])
 // Only the voided devices (migration AddDevicesVoidedIndex): open devices = all rows less these.
 @Index('IDX_devices_voided', ['voidedAt'], { where: '"voidedAt" IS NOT NULL' })
+@Index('IDX_devices_property_reference', ['propertyReference'], { where: '"propertyReference" IS NOT NULL' })
 export class Device extends EvidentialRecord {
   @Column({ type: 'varchar', length: 36 })
   caseId: string;
@@ -95,6 +96,10 @@ export class Device extends EvidentialRecord {
 
   @CodeColumn({ default: 'UNKNOWN' })
   evidentialUse: string;
+
+  // The force property system's item number (migration AddDevicePropertyReference).
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  propertyReference: string | null;
 
   @Column({ type: 'varchar', length: 10, ...COPY })
   caseKind?: string | null;

@@ -7,16 +7,17 @@ import { DeviceCodes } from './device-codes.js';
 import { applyDeviceFilters, seizedWindow, type DeviceFilters } from './device-filters.js';
 import { DeviceQueryDto } from './dto/device-query.dto.js';
 
-// The filters that narrow the list beyond "open or not" (includeVoided).
-const NARROWING: (keyof DeviceFilters)[] = [
-  'caseId',
-  'deviceType',
-  'custodyStatus',
-  'evidentialUse',
-  'seizedFrom',
-  'seizedTo',
-  'exhibitRef',
-];
+// The filters that narrow the list beyond "open or not" (includeVoided): every one, or a compile error.
+const NARROWING = Object.keys({
+  caseId: true,
+  deviceType: true,
+  custodyStatus: true,
+  evidentialUse: true,
+  seizedFrom: true,
+  seizedTo: true,
+  exhibitRef: true,
+  propertyReference: true,
+} satisfies Record<Exclude<keyof DeviceFilters, 'includeVoided'>, true>) as (keyof DeviceFilters)[];
 
 // Every open device: all rows less the voided ones (a partial index holds only those).
 const OPEN_DEVICES_SQL =

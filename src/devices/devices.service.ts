@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { lockKey } from '../cases/key-lock.js';
 import { newRecordColumns } from '../common/evidential-record.js';
-import { nowInstant, toInstant } from '../common/columns.js';
+import { nowInstant } from '../common/columns.js';
 import { voidRecord, type VoidTarget } from '../common/void-record.js';
 import {
   ConflictError,
@@ -18,7 +18,8 @@ import { newId } from '../common/new-id.js';
 import { checkSeizedAt } from './custody-rules.js';
 import { CustodyEvent } from './custody-event.entity.js';
 import { Device } from './device.entity.js';
-import { deviceCreateValues } from './device-values.js';
+import { DEVICE_NEVER_NULL, DEVICE_PATCHABLE } from './device-record.js';
+import { deviceCreateValues, deviceStoredValue } from './device-values.js';
 import { DeviceCodes } from './device-codes.js';
 import { DeviceWriter, type Exhibit } from './device-writer.js';
 import { checkAgainstExaminations, examinationBounds } from './examination-bounds.js';
@@ -26,27 +27,6 @@ import { deviceRecord } from './dto/device-response.dto.js';
 import { CreateDeviceDto } from './dto/create-device.dto.js';
 import { UpdateDeviceDto } from './dto/update-device.dto.js';
 import { exhibitRefKey } from './exhibit-reference.js';
-
-const REQUIRED = [
-  'exhibitRef',
-  'deviceType',
-  'seizedAt',
-  'seizedBy',
-  'powerStateAtSeizure',
-  'evidentialUse',
-] as const;
-const OPTIONAL = [
-  'make',
-  'model',
-  'serialNumber',
-  'macAddress',
-  'firmwareVersion',
-  'seizureLocation',
-  'photographedInSitu',
-  'networkIsolated',
-  'companionApp',
-  'cloudAccountIdentifier',
-] as const;
 
 const DEVICE_VOID: VoidTarget<Device> = {
   entity: Device,
@@ -106,7 +86,7 @@ export class DevicesService {
     ifMatch: string | undefined,
     actor: AuthUser,
   ): Promise<Device> {
-    this.codes.rejectNulls(dto, REQUIRED);
+    this.codes.rejectNulls(dto, DEVICE_NEVER_NULL);
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(Device);
       const current = await repo.findOneBy({ id });
@@ -115,8 +95,8 @@ export class DevicesService {
       if (current.voidedAt)
         throw new ConflictError('DEVICE_VOIDED', 'This device is voided and cannot be changed.');
       const changes: Partial<Device> = {};
-      for (const key of [...REQUIRED, ...OPTIONAL]) {
-        const value = key === 'seizedAt' && dto.seizedAt ? toInstant(dto.seizedAt) : dto[key];
+      for (const key of DEVICE_PATCHABLE) {
+        const value = deviceStoredValue(key, dto[key]);
         if (value !== undefined && value !== current[key]) Object.assign(changes, { [key]: value });
       }
       if (Object.keys(changes).length === 0) return current;

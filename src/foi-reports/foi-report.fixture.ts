@@ -6,6 +6,7 @@ export function rawFoiFigures(change: (raw: RawFoiFigures) => void = () => undef
   const raw: RawFoiFigures = {
     meta: {
       deviceTypes: ['SMART_PLUG'],
+      deviceFamilies: [],
       from: '2023-04-01',
       to: '2024-04-01',
       start: '2023-03-31T23:00:00.000Z',

@@ -5,6 +5,14 @@ import { ALL_DIGITAL } from '../accreditation/scope.js';
 import { foiConfig } from '../config/foi.config.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import type { ReferenceListName } from '../reference-data/reference-lists.js';
+import { type FieldError, ValidationFailedError } from '../common/errors.js';
+import {
+  type DeviceCatalogue,
+  deviceCatalogue,
+  type DeviceSelection,
+  type DeviceSelectionInput,
+  resolveDeviceSelection,
+} from './device-selection.js';
 import { FOI_RULES_VERSION } from './foi-definitions.js';
 import {
   buildExaminationsByScopeStatus,
@@ -33,6 +41,8 @@ export interface FoiWorkbookFile {
 // the workbook and the command's file are the same answer.
 @Injectable()
 export class FoiReportService {
+  private catalogue?: DeviceCatalogue;
+
   constructor(
     private readonly queries: FoiQueries,
     private readonly accreditation: AccreditationService,
@@ -44,9 +54,25 @@ export class FoiReportService {
     return resolveFoiRequest(input, {
       timeZone: this.config.timeZone,
       defaultSuppressBelow: this.config.suppressBelow,
-      deviceTypes: this.reference.codes('device-types'),
+      devices: this.devices(),
       now,
     });
+  }
+
+  // deviceType/deviceFamily → device types, for any FOI endpoint (400 naming the field when bad).
+  resolveDevices(input: DeviceSelectionInput): DeviceSelection {
+    const errors: FieldError[] = [];
+    const selection = resolveDeviceSelection(input, this.devices(), errors);
+    if (!selection) {
+      throw new ValidationFailedError(errors, errors.map((e) => `${e.field}: ${e.message}`).join('; '));
+    }
+    return selection;
+  }
+
+  // The device types and families of the reference data (read once; they change only by migration).
+  devices(): DeviceCatalogue {
+    this.catalogue ??= deviceCatalogue(this.reference);
+    return this.catalogue;
   }
 
   async report(input: FoiRequestInput, now = new Date()): Promise<FoiReportResponse> {
@@ -69,7 +95,7 @@ export class FoiReportService {
     raw: RawFoiFigures & { q4: { byDeviceType: DeviceTypeScope[] } };
     completedInWindow: number;
   }> {
-    const { window, deviceTypes } = request;
+    const { window, deviceTypes, deviceFamilies } = request;
     const scope: FoiScope = { deviceTypes, start: window.start, end: window.end };
     const months = monthBoundaries(window, window.timeZone);
 
@@ -104,6 +130,7 @@ export class FoiReportService {
     const raw: RawFoiFigures & { q4: { byDeviceType: DeviceTypeScope[] } } = {
       meta: {
         deviceTypes: deviceTypes ?? ['ALL'],
+        deviceFamilies,
         from: window.from,
         to: window.to,
         start: window.start,

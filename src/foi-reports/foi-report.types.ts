@@ -18,7 +18,9 @@ export interface SuppressedCell {
 }
 
 export interface RawFoiMeta {
+  // The device types counted (['ALL'] for every type), and the families asked for (deviceFamily).
   deviceTypes: string[];
+  deviceFamilies: string[];
   // Local dates YYYY-MM-DD in timeZone; `to` is exclusive.
   from: string;
   to: string;

@@ -4,7 +4,14 @@ import { type FoiRequestInput, resolveFoiRequest } from './foi-request.js';
 const SETTINGS = {
   timeZone: 'Europe/London',
   defaultSuppressBelow: 5,
-  deviceTypes: ['SMART_PLUG', 'SMART_BULB', 'IP_CAMERA'],
+  devices: {
+    deviceTypes: ['SMART_PLUG', 'SMART_PLUG_ENERGY', 'SMART_BULB', 'IP_CAMERA'],
+    families: new Map([
+      ['SMART_PLUG', ['SMART_PLUG', 'SMART_PLUG_ENERGY']],
+      ['SMART_BULB', ['SMART_BULB']],
+      ['CAMERA', ['IP_CAMERA']],
+    ]),
+  },
   now: new Date('2024-05-15T10:00:00Z'),
 };
 
@@ -42,6 +49,27 @@ describe('resolveFoiRequest', () => {
     expect(resolveFoiRequest({ ...year, deviceType: 'ALL' }, SETTINGS).deviceTypes).toBeNull();
   });
 
+  it('keeps deviceType=SMART_PLUG as the one type, and counts the family for deviceFamily=SMART_PLUG', () => {
+    expect(resolveFoiRequest({ ...year, deviceType: 'SMART_PLUG' }, SETTINGS)).toMatchObject({
+      deviceTypes: ['SMART_PLUG'],
+      deviceFamilies: [],
+    });
+    expect(resolveFoiRequest({ ...year, deviceFamily: 'SMART_PLUG' }, SETTINGS)).toMatchObject({
+      deviceTypes: ['SMART_PLUG', 'SMART_PLUG_ENERGY'],
+      deviceFamilies: ['SMART_PLUG'],
+    });
+  });
+
+  it('counts a family and further types together, each type once, in reference order', () => {
+    const request = resolveFoiRequest(
+      { ...year, deviceFamily: 'CAMERA,SMART_PLUG', deviceType: ['SMART_PLUG', 'SMART_BULB'] },
+      SETTINGS,
+    );
+
+    expect(request.deviceTypes).toEqual(['SMART_PLUG', 'SMART_PLUG_ENERGY', 'SMART_BULB', 'IP_CAMERA']);
+    expect(request.deviceFamilies).toEqual(['CAMERA', 'SMART_PLUG']);
+  });
+
   it('takes suppressBelow 0 as no suppression', () => {
     expect(resolveFoiRequest({ ...year, suppressBelow: '0' }, SETTINGS).suppressBelow).toBe(0);
   });
@@ -49,6 +77,9 @@ describe('resolveFoiRequest', () => {
   it.each([
     [{ ...year, deviceType: 'TOASTER' }, ['deviceType']],
     [{ ...year, deviceType: ['ALL', 'SMART_PLUG'] }, ['deviceType']],
+    [{ ...year, deviceType: 'ALL', deviceFamily: 'SMART_PLUG' }, ['deviceType']],
+    [{ ...year, deviceFamily: 'TOASTERS' }, ['deviceFamily']],
+    [{ ...year, deviceFamily: 'SMART_PLUG_ENERGY' }, ['deviceFamily']],
     [{ ...year, suppressBelow: '-1' }, ['suppressBelow']],
     [{ ...year, suppressBelow: '2.5' }, ['suppressBelow']],
     [{ ...year, suppressBelow: '1001' }, ['suppressBelow']],

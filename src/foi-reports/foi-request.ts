@@ -1,9 +1,18 @@
 import { type FieldError, ValidationFailedError } from '../common/errors.js';
+import {
+  ALL_DEVICE_TYPES,
+  DEFAULT_DEVICE_TYPE,
+  type DeviceCatalogue,
+  resolveDeviceSelection,
+} from './device-selection.js';
 import { type ReportWindow, resolveReportWindow, WindowError } from './report-window.js';
+
+export { ALL_DEVICE_TYPES, DEFAULT_DEVICE_TYPE };
 
 // What an FOI report is asked for, before checking: the API query and the CLI options both map to this.
 export interface FoiRequestInput {
   deviceType?: string | string[];
+  deviceFamily?: string | string[];
   from?: string;
   to?: string;
   period?: string;
@@ -16,25 +25,25 @@ export interface FoiRequestInput {
 export interface FoiRequestSettings {
   timeZone: string;
   defaultSuppressBelow: number;
-  deviceTypes: readonly string[];
+  devices: DeviceCatalogue;
   now: Date;
 }
 
 // The question as resolved: `deviceTypes` null means every device type (ALL).
 export interface FoiRequest {
   deviceTypes: string[] | null;
+  // The device families asked for (deviceFamily), already resolved into deviceTypes.
+  deviceFamilies: string[];
   window: ReportWindow;
   suppressBelow: number;
 }
 
-export const DEFAULT_DEVICE_TYPE = 'SMART_PLUG';
-export const ALL_DEVICE_TYPES = 'ALL';
 export const MAX_SUPPRESS_BELOW = 1000;
 
 // Every bad parameter is named at once (400), never a 500.
 export function resolveFoiRequest(input: FoiRequestInput, settings: FoiRequestSettings): FoiRequest {
   const errors: FieldError[] = [];
-  const deviceTypes = resolveDeviceTypes(input.deviceType, settings.deviceTypes, errors);
+  const devices = resolveDeviceSelection(input, settings.devices, errors);
   const suppressBelow = resolveSuppressBelow(input.suppressBelow, settings.defaultSuppressBelow, errors);
   let window: ReportWindow | undefined;
   try {
@@ -54,40 +63,10 @@ export function resolveFoiRequest(input: FoiRequestInput, settings: FoiRequestSe
     if (!(error instanceof WindowError)) throw error;
     errors.push(...error.errors);
   }
-  if (errors.length > 0 || !window || deviceTypes === undefined) {
+  if (errors.length > 0 || !window || devices === undefined) {
     throw new ValidationFailedError(errors, `Invalid FOI report parameters: ${describe(errors)}`);
   }
-  return { deviceTypes, window, suppressBelow };
-}
-
-function resolveDeviceTypes(
-  value: string | string[] | undefined,
-  known: readonly string[],
-  errors: FieldError[],
-): string[] | null | undefined {
-  const asked = (Array.isArray(value) ? value : value === undefined ? [] : [value])
-    .flatMap((v) => String(v).split(','))
-    .map((v) => v.trim())
-    .filter((v) => v.length > 0);
-  if (asked.length === 0) return [DEFAULT_DEVICE_TYPE];
-  if (asked.includes(ALL_DEVICE_TYPES)) {
-    if (asked.some((v) => v !== ALL_DEVICE_TYPES)) {
-      errors.push({ field: 'deviceType', message: 'ALL cannot be combined with other device types' });
-      return undefined;
-    }
-    return null;
-  }
-  const unknown = asked.filter((v) => !known.includes(v));
-  if (unknown.length > 0) {
-    errors.push({
-      field: 'deviceType',
-      message:
-        `unknown device type ${unknown.map((v) => JSON.stringify(v)).join(', ')}; use ALL or codes ` +
-        `such as ${known.slice(0, 4).join(', ')} (see /api/reference/device-types)`,
-    });
-    return undefined;
-  }
-  return [...new Set(asked)];
+  return { ...devices, window, suppressBelow };
 }
 
 function resolveSuppressBelow(

@@ -11,9 +11,20 @@ const MAX_WIDTH = 90;
 // The FOI report as an .xlsx: the same report gives the same bytes (fixed creator, dates from
 // generatedAt, zip entry times rewritten), so a released file can be matched to its report.
 export async function buildFoiWorkbook(report: FoiReport): Promise<Buffer> {
-  const generatedAt = new Date(report.meta.generatedAt);
+  return buildWorkbook(foiSheets(report), preamble(report), report.meta.generatedAt);
+}
+
+// Any FOI answer laid out as the report's workbook is (the same sheet layout, fonts, widths and frozen
+// headings; the same bytes for the same content): sheets as plain tables, the preamble on every sheet.
+// GET /api/foi/counts.xlsx uses it too.
+export async function buildWorkbook(
+  sheets: SheetSpec[],
+  preambleLines: string[],
+  generatedAtIso: string,
+): Promise<Buffer> {
+  const generatedAt = new Date(generatedAtIso);
   if (Number.isNaN(generatedAt.getTime())) {
-    throw new Error(`meta.generatedAt is not an instant: ${report.meta.generatedAt}`);
+    throw new Error(`meta.generatedAt is not an instant: ${generatedAtIso}`);
   }
   // Loaded here, not at start-up: ExcelJS is a sixth of the server's module loading (test/bench/README.md).
   const { default: exceljs } = await import('exceljs');
@@ -22,7 +33,7 @@ export async function buildFoiWorkbook(report: FoiReport): Promise<Buffer> {
   workbook.lastModifiedBy = CREATOR;
   workbook.created = generatedAt;
   workbook.modified = generatedAt;
-  for (const spec of foiSheets(report)) addSheet(workbook, spec, report);
+  for (const spec of sheets) addSheet(workbook, spec, preambleLines);
   const zip = Buffer.from(await workbook.xlsx.writeBuffer());
   return setZipTimestamps(zip, generatedAt);
 }
@@ -50,10 +61,10 @@ function preamble(report: FoiReport): string[] {
   ];
 }
 
-function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, report: FoiReport): void {
+function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, preambleLines: string[]): void {
   const sheet = workbook.addWorksheet(spec.name);
   sheet.addRow([spec.title]).font = { bold: true, size: 13 };
-  for (const line of [...preamble(report), ...spec.notes]) sheet.addRow([line]);
+  for (const line of [...preambleLines, ...spec.notes]) sheet.addRow([line]);
 
   const widths: number[] = [];
   let firstHeader: number | undefined;

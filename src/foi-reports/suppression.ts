@@ -53,6 +53,18 @@ interface Group {
   members: Cell[];
 }
 
+// What protectGroups needs of a cell and of an additive group (members sum to the total); the
+// cross-tabs of src/foi-counts use it for every line of their tables.
+export interface ProtectedCell {
+  value: number;
+  reason?: SuppressionReason;
+}
+
+export interface AdditiveGroup<C extends ProtectedCell = ProtectedCell> {
+  total: C;
+  members: C[];
+}
+
 export function applySuppression(raw: RawFoiFigures, suppressBelow: number): FoiReport {
   if (!Number.isInteger(suppressBelow) || suppressBelow < 0) {
     throw new RangeError(`suppressBelow must be a whole number >= 0: ${suppressBelow}`);
@@ -76,9 +88,9 @@ export function applySuppression(raw: RawFoiFigures, suppressBelow: number): Foi
   return { meta: { ...meta, suppressBelow, suppressedCells }, ...counts };
 }
 
-function protectGroups(groups: Group[], n: number): void {
-  const hide = (cell: Cell) => (cell.reason = 'secondary');
-  const totalKnown = (total: Cell) =>
+export function protectGroups<C extends ProtectedCell>(groups: AdditiveGroup<C>[], n: number): void {
+  const hide = (cell: C) => (cell.reason = 'secondary');
+  const totalKnown = (total: C) =>
     !total.reason || groups.some((g) => g.total === total && g.members.every((m) => !m.reason));
   for (let changed = true; changed;) {
     changed = false;
@@ -97,7 +109,7 @@ function protectGroups(groups: Group[], n: number): void {
   }
 }
 
-function isExposed(hidden: Cell[], n: number): boolean {
+function isExposed(hidden: ProtectedCell[], n: number): boolean {
   if (hidden.length === 0) return false;
   if (hidden.length === 1) return true;
   const primaries = hidden.filter((c) => c.reason === 'primary').length;
@@ -107,8 +119,8 @@ function isExposed(hidden: Cell[], n: number): boolean {
   return secondaries === 0 && sum === primaries * (n - 1);
 }
 
-function smallestVisible(members: Cell[]): Cell | undefined {
-  let best: Cell | undefined;
+export function smallestVisible<C extends ProtectedCell>(members: C[]): C | undefined {
+  let best: C | undefined;
   for (const m of members) {
     if (!m.reason && m.value > 0 && (!best || m.value < best.value)) best = m;
   }

@@ -1,6 +1,8 @@
+import type { FieldKind, FieldSpec } from '../common/record-fields.js';
+import { DEVICE_RECORD } from '../devices/device-record.js';
 import type { ReferenceListName } from '../reference-data/reference-lists.js';
 
-export type ColumnType = 'text' | 'instant' | 'date' | 'boolean' | 'code';
+export type ColumnType = FieldKind;
 
 // One column of the device spreadsheet: the same headings for export, template and import.
 export interface SheetColumn {
@@ -22,7 +24,15 @@ export interface SheetColumn {
 const fixed = (...codes: string[]) => codes.map((code) => ({ code, label: code }));
 
 export const CASE_KIND_CODES = fixed('CRIME', 'INCIDENT');
-export const POWER_STATE_CODES = fixed('ON', 'OFF', 'UNKNOWN');
+
+// A record table's fields that have a place in the sheet, in the table's order.
+function recordColumns(target: SheetColumn['target'], table: Record<string, FieldSpec>): SheetColumn[] {
+  return Object.entries(table).flatMap(([field, spec]) =>
+    spec.sheet
+      ? [{ field, target, type: spec.kind, required: spec.create === 'required', ...spec.sheet }]
+      : [],
+  );
+}
 
 export const DEVICE_SHEET_COLUMNS: readonly SheetColumn[] = [
   {
@@ -130,151 +140,13 @@ export const DEVICE_SHEET_COLUMNS: readonly SheetColumn[] = [
     synonyms: ['date of court result', 'result date', 'verdict date', 'court date'],
   },
   {
-    field: 'exhibitRef',
-    target: 'device',
-    heading: 'Exhibit reference',
-    type: 'text',
-    required: true,
+    field: 'policingArea',
+    target: 'case',
+    heading: 'Policing area',
+    type: 'code',
+    codes: 'policing-areas',
     width: 16,
-    synonyms: ['exhibit ref', 'exhibit no', 'exhibit number', 'exhibit', 'exhibit id'],
+    synonyms: ['bcu', 'basic command unit', 'borough', 'area', 'policing district'],
   },
-  {
-    field: 'deviceType',
-    target: 'device',
-    heading: 'Device type',
-    type: 'code',
-    codes: 'device-types',
-    required: true,
-    width: 16,
-    synonyms: ['type', 'device', 'item type', 'type of device'],
-  },
-  {
-    field: 'make',
-    target: 'device',
-    heading: 'Make',
-    type: 'text',
-    width: 14,
-    synonyms: ['manufacturer', 'brand'],
-  },
-  { field: 'model', target: 'device', heading: 'Model', type: 'text', width: 14 },
-  {
-    field: 'serialNumber',
-    target: 'device',
-    heading: 'Serial number',
-    type: 'text',
-    width: 18,
-    synonyms: ['serial', 'serial no', 's/n', 'sn'],
-  },
-  {
-    field: 'macAddress',
-    target: 'device',
-    heading: 'MAC address',
-    type: 'text',
-    width: 19,
-    synonyms: ['mac', 'mac addr', 'wifi mac', 'wi-fi mac'],
-  },
-  {
-    field: 'firmwareVersion',
-    target: 'device',
-    heading: 'Firmware version',
-    type: 'text',
-    width: 12,
-    synonyms: ['firmware', 'fw version', 'fw'],
-  },
-  {
-    field: 'seizedAt',
-    target: 'device',
-    heading: 'Seized at',
-    type: 'instant',
-    required: true,
-    width: 18,
-    synonyms: [
-      'seized date',
-      'date seized',
-      'seizure date',
-      'seized on',
-      'date of seizure',
-      'seizure time',
-      'date time seized',
-      'time seized',
-      'seized',
-    ],
-  },
-  {
-    field: 'seizedBy',
-    target: 'device',
-    heading: 'Seized by',
-    type: 'text',
-    required: true,
-    width: 12,
-    synonyms: ['seizing officer', 'officer', 'officer id', 'seized by officer'],
-  },
-  {
-    field: 'seizureLocation',
-    target: 'device',
-    heading: 'Seizure location',
-    type: 'text',
-    width: 30,
-    synonyms: ['location', 'seized from', 'location of seizure', 'address'],
-  },
-  {
-    field: 'powerStateAtSeizure',
-    target: 'device',
-    heading: 'Power state at seizure',
-    type: 'code',
-    codes: POWER_STATE_CODES,
-    width: 10,
-    synonyms: ['power state', 'power', 'powered'],
-  },
-  {
-    field: 'photographedInSitu',
-    target: 'device',
-    heading: 'Photographed in situ',
-    type: 'boolean',
-    width: 10,
-    synonyms: ['photographed', 'photos taken', 'photo in situ'],
-  },
-  {
-    field: 'networkIsolated',
-    target: 'device',
-    heading: 'Network isolated',
-    type: 'boolean',
-    width: 10,
-    synonyms: ['isolated', 'network isolation', 'faraday'],
-  },
-  {
-    field: 'companionApp',
-    target: 'device',
-    heading: 'Companion app',
-    type: 'text',
-    width: 14,
-    synonyms: ['app'],
-  },
-  {
-    field: 'cloudAccountIdentifier',
-    target: 'device',
-    heading: 'Cloud account identifier',
-    type: 'text',
-    width: 24,
-    synonyms: ['cloud account', 'account id', 'cloud id'],
-  },
-  {
-    field: 'custodyStatus',
-    target: 'device',
-    heading: 'Custody status',
-    type: 'code',
-    codes: 'custody-statuses',
-    readOnly: true,
-    width: 16,
-    synonyms: ['exhibit status'],
-  },
-  {
-    field: 'evidentialUse',
-    target: 'device',
-    heading: 'Evidential use',
-    type: 'code',
-    codes: 'evidential-uses',
-    width: 20,
-    synonyms: ['evidence use', 'evidential status'],
-  },
+  ...recordColumns('device', DEVICE_RECORD),
 ];

@@ -26,10 +26,14 @@ export interface DeviceExport {
 // SQLite keeps no statistics, so for a filter on custody status, evidential use or several device
 // types it would take that column's index, then read and sort every remaining match to find each page
 // (5 s a page at a million devices, for every page). Read in seizure order through the seizure-time
-// index instead, each page is a short range; a case, an exhibit or one device type has a better index.
-const SEIZURE_INDEX = { table: 'devices', index: 'IDX_devices_seized_cover' };
+// index instead, each page is a short range; a case, an exhibit, a property reference or one device
+// type has a better index.
+const SEIZURE_INDEX = { table: 'devices', index: 'IDX_devices_seized_foi' };
 const walksSeizureIndex = (query: DeviceExportQueryDto) =>
-  query.caseId === undefined && query.exhibitRef === undefined && query.deviceType?.length !== 1;
+  query.caseId === undefined &&
+  query.exhibitRef === undefined &&
+  query.propertyReference === undefined &&
+  query.deviceType?.length !== 1;
 
 // The result columns of the page's keyset (TypeORM orders the selected columns its own way).
 const AFTER_AT = 'k_at';

@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { CreateCaseDto } from '../cases/dto/create-case.dto.js';
 import { CreateDeviceDto } from '../devices/dto/create-device.dto.js';
+import { DEVICE_CREATABLE } from '../devices/device-record.js';
 import { quickCase, quickDevice } from './quick-checks.js';
 
 const VALIDATE = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true } as const;
@@ -44,6 +45,12 @@ const DEVICE_VARIANTS: [string, unknown][] = [
   ['make', '\uFE0Fx'],
   ['make', '😀'.repeat(60)],
   ['make', ''],
+  ['model', 'm'.repeat(100)],
+  ['model', 'm'.repeat(101)],
+  ['model', 'trailing '],
+  ['serialNumber', 's'.repeat(100)],
+  ['serialNumber', 's'.repeat(101)],
+  ['serialNumber', '\tSN1'],
   ['macAddress', 'AABB.CCDD.EEFF'],
   ['macAddress', 'aabbccddeeff'],
   ['macAddress', '00:00:00:00:00:00'],
@@ -102,6 +109,12 @@ describe('quickDevice', () => {
       expect(errors).toEqual([]);
       for (const [key, v] of Object.entries(quick)) expect(v).toEqual(dto[key as keyof CreateDeviceDto]);
     }
+  });
+
+  it('has variants for every field of the device record table a create body carries', () => {
+    const varied = new Set(DEVICE_VARIANTS.map(([field]) => field));
+
+    expect(DEVICE_CREATABLE.filter((field) => !varied.has(field))).toEqual([]);
   });
 
   it('leaves a missing required field to class-validator', () => {

@@ -227,6 +227,7 @@ export class RowChecker {
       courtStage: dto.courtStage ?? null,
       courtResult: dto.courtResult ?? null,
       courtResultAt: dto.courtResultAt ?? null,
+      policingArea: dto.policingArea ?? null,
     };
     const check = checkCase(fields, this.ctx.reference, this.ctx.today);
     if (this.addErrors(row, [...check.invalid, ...check.violations]) > 0) return null;

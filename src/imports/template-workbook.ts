@@ -26,6 +26,7 @@ const SAMPLE: Record<string, unknown> = {
   networkIsolated: 'Yes',
   companionApp: 'Tapo',
   evidentialUse: 'UNKNOWN',
+  propertyReference: 'PR/123456/24',
 };
 
 const HINTS: Record<string, string> = {

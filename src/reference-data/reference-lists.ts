@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 // The vocabularies served at /api/reference/{list}; codes are kept as drafted in shared/reference.
 export const REFERENCE_LISTS = [
   'device-types',
+  'device-families',
   'offence-groups',
   'offence-subgroups',
   'home-office-offences',
@@ -18,6 +19,7 @@ export const REFERENCE_LISTS = [
   'scope-types',
   'code-compliance',
   'forensic-science-activities',
+  'policing-areas',
 ] as const;
 
 export type ReferenceListName = (typeof REFERENCE_LISTS)[number];
@@ -69,6 +71,7 @@ export function loadReferenceRows(): ReferenceRow[] {
   const court = readJson('court-outcomes.json');
   const exhibits = readJson('exhibit-statuses.json');
   const accreditation = readJson('accreditation-statuses.json');
+  const policingAreas = readJson('policing-areas.json');
 
   const subgroups = offences.groups.flatMap((g: Json) =>
     g.subgroups.map((s: Json) => ({ ...s, group: g.code })),
@@ -80,7 +83,8 @@ export function loadReferenceRows(): ReferenceRow[] {
     c.categories.map((x: Json) => ({ ...x, chapter: c.code })),
   );
   return [
-    ...rows('device-types', devices.deviceTypes, (d) => ({ attributes: pick(d, ['category']) })),
+    ...rows('device-types', devices.deviceTypes, (d) => ({ attributes: pick(d, ['category', 'family']) })),
+    ...rows('device-families', devices.deviceFamilies, (f) => ({ attributes: pick(f, ['plural']) })),
     ...rows('offence-groups', offences.groups, () => ({})),
     ...rows('offence-subgroups', subgroups, (s) => ({ parentCode: s.group })),
     ...rows('home-office-offences', hoOffences, (o) => ({
@@ -106,5 +110,6 @@ export function loadReferenceRows(): ReferenceRow[] {
     ...rows('scope-types', accreditation.scopeTypes, () => ({})),
     ...rows('code-compliance', accreditation.fsrComplianceStatuses, () => ({})),
     ...rows('forensic-science-activities', accreditation.forensicScienceActivities, () => ({})),
+    ...rows('policing-areas', policingAreas.areas, () => ({})),
   ];
 }

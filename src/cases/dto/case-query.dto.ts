@@ -43,6 +43,11 @@ export class CaseQueryDto extends PaginationQueryDto {
   courtStage?: string;
 
   @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  policingArea?: string;
+
+  @IsOptional()
   @BooleanQuery()
   @IsBoolean()
   progressedToCourt?: boolean;

@@ -15,6 +15,8 @@ export class CaseResponseDto {
   courtStage: string | null;
   courtResult: string | null;
   courtResultAt: string | null;
+  /** /api/reference/policing-areas; null when not recorded. */
+  policingArea: string | null;
   /** Derived: police outcome 1 or 1A, or a court stage other than NOT_CHARGED. */
   progressedToCourt: boolean;
   createdAt: string;
@@ -47,6 +49,7 @@ export function toCaseResponse(entity: Case): CaseResponseDto {
     courtStage: entity.courtStage,
     courtResult: entity.courtResult,
     courtResultAt: entity.courtResultAt,
+    policingArea: entity.policingArea ?? null,
     progressedToCourt: Boolean(entity.progressedToCourt),
     createdAt: entity.createdAt,
     createdBy: entity.createdBy,

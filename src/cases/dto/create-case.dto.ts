@@ -51,6 +51,12 @@ export class CreateCaseDto {
   @MaxLength(40)
   courtResult?: string | null;
 
+  /** The policing area the case belongs to (/api/reference/policing-areas, a force-curated list). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  policingArea?: string | null;
+
   /** Local date of the court result (YYYY-MM-DD), not in the future; only with courtResult. */
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'courtResultAt must be a date YYYY-MM-DD' })

@@ -8,6 +8,10 @@ import { AddCaseReferenceKey1764408000000 } from './1764408000000-AddCaseReferen
 import { CopyFoiFields1764408100000 } from './1764408100000-CopyFoiFields.js';
 import { AddDevicesVoidedIndex1764408200000 } from './1764408200000-AddDevicesVoidedIndex.js';
 import { CopyFoiCaseKey1764408300000 } from './1764408300000-CopyFoiCaseKey.js';
+import { AddDevicePropertyReference1764500000000 } from './1764500000000-AddDevicePropertyReference.js';
+import { AddSignIn1764530000000 } from './1764530000000-AddSignIn.js';
+import { AddDeviceFamilies1764540000000 } from './1764540000000-AddDeviceFamilies.js';
+import { AddPolicingArea1764550000000 } from './1764550000000-AddPolicingArea.js';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests run the same set, in order.
 export const MIGRATIONS = [
@@ -21,4 +25,8 @@ export const MIGRATIONS = [
   CopyFoiFields1764408100000,
   AddDevicesVoidedIndex1764408200000,
   CopyFoiCaseKey1764408300000,
+  AddDevicePropertyReference1764500000000,
+  AddSignIn1764530000000,
+  AddDeviceFamilies1764540000000,
+  AddPolicingArea1764550000000,
 ];

@@ -5,6 +5,7 @@ import { TRIMMED_TEXT } from '../../cases/dto/query-values.js';
 import type { PowerState } from '../device.entity.js';
 import { EXHIBIT_REF_PATTERN, normaliseExhibitRef } from '../exhibit-reference.js';
 import { normaliseMacAddress, NORMALISED_MAC } from '../mac-address.js';
+import { normalisePropertyReference } from '../property-reference.js';
 import { IsInstant } from '../../common/is-instant.js';
 
 export const POWER_STATES: readonly PowerState[] = ['ON', 'OFF', 'UNKNOWN'];
@@ -111,4 +112,12 @@ export class CreateDeviceDto {
   @IsString()
   @Length(1, 40)
   evidentialUse?: string;
+
+  /** The force property system's item number, e.g. PR/123456/24; stored trimmed and upper-cased. */
+  @IsOptional()
+  @asText(normalisePropertyReference)
+  @IsString()
+  @Length(1, 50)
+  @Matches(TRIMMED_TEXT, text('propertyReference'))
+  propertyReference?: string | null;
 }

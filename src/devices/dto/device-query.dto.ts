@@ -1,4 +1,6 @@
 import { ArrayMaxSize, IsBoolean, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { normalisePropertyReference } from '../property-reference.js';
 import { ArrayQuery, BooleanQuery } from '../../cases/dto/query-values.js';
 import { PaginationQueryDto } from '../../common/pagination.dto.js';
 import { IsInstant } from '../../common/is-instant.js';
@@ -40,6 +42,15 @@ export class DeviceQueryDto extends PaginationQueryDto {
   @IsString()
   @Length(1, 30)
   exhibitRef?: string;
+
+  /** Exact property reference (any letter case, surrounding spaces ignored). */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? normalisePropertyReference(value) : value,
+  )
+  @IsString()
+  @Length(1, 50)
+  propertyReference?: string;
 
   /** Include voided devices (default false). */
   @IsOptional()

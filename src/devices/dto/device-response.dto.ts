@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Role } from '../../auth/role.enum.js';
 import type { Device, PowerState } from '../device.entity.js';
+import type { Covers, FieldSpec } from '../../common/record-fields.js';
+import { DEVICE_RECORD, type DeviceField } from '../device-record.js';
 import { POWER_STATES } from './create-device.dto.js';
 
 // Roles that may see the personal fields (seizureLocation, cloudAccountIdentifier).
@@ -30,6 +32,8 @@ export class DeviceResponseDto {
   /** Follows the latest custody event. */
   custodyStatus: string;
   evidentialUse: string;
+  /** The force property system's item number (upper case). */
+  propertyReference: string | null;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -47,39 +51,29 @@ export class DevicePageDto {
   offset: number;
 }
 
-const bool = (value: boolean | null) => (value === null ? null : Boolean(value));
+// Every stored field of the record table is in the response (a compile error names the one that is not).
+const covers: Covers<DeviceResponseDto, DeviceField> = true;
+void covers;
 
+const FIELDS = Object.entries(DEVICE_RECORD) as [DeviceField, FieldSpec][];
+const bool = (value: unknown) => (value === null || value === undefined ? null : Boolean(value));
+
+// The device as its reader may see it: the personal fields only for PERSONAL_DATA_READERS.
 export function toDeviceResponse(entity: Device, role: Role): DeviceResponseDto {
-  const personal = PERSONAL_DATA_READERS.includes(role)
-    ? { seizureLocation: entity.seizureLocation, cloudAccountIdentifier: entity.cloudAccountIdentifier }
-    : {};
-  return {
-    id: entity.id,
-    caseId: entity.caseId,
-    exhibitRef: entity.exhibitRef,
-    deviceType: entity.deviceType,
-    make: entity.make,
-    model: entity.model,
-    serialNumber: entity.serialNumber,
-    macAddress: entity.macAddress,
-    firmwareVersion: entity.firmwareVersion,
-    seizedAt: entity.seizedAt,
-    seizedBy: entity.seizedBy,
-    ...personal,
-    powerStateAtSeizure: entity.powerStateAtSeizure,
-    photographedInSitu: bool(entity.photographedInSitu),
-    networkIsolated: bool(entity.networkIsolated),
-    companionApp: entity.companionApp,
-    custodyStatus: entity.custodyStatus,
-    evidentialUse: entity.evidentialUse,
-    createdAt: entity.createdAt,
-    createdBy: entity.createdBy,
-    updatedAt: entity.updatedAt,
-    version: entity.version,
-    voidedAt: entity.voidedAt,
-    voidedBy: entity.voidedBy,
-    voidReason: entity.voidReason,
-  };
+  const personal = PERSONAL_DATA_READERS.includes(role);
+  const response: Record<string, unknown> = { id: entity.id, caseId: entity.caseId };
+  for (const [field, spec] of FIELDS) {
+    if (spec.personal && !personal) continue;
+    response[field] = spec.kind === 'boolean' ? bool(entity[field]) : entity[field];
+  }
+  response.createdAt = entity.createdAt;
+  response.createdBy = entity.createdBy;
+  response.updatedAt = entity.updatedAt;
+  response.version = entity.version;
+  response.voidedAt = entity.voidedAt;
+  response.voidedBy = entity.voidedBy;
+  response.voidReason = entity.voidReason;
+  return response as unknown as DeviceResponseDto;
 }
 
 // Every field, for the audit trail (which may hold personal data).

@@ -11,6 +11,13 @@ export class FoiReportQueryDto {
   @MaxLength(400, { each: true })
   deviceType?: string[];
 
+  /** Device family code (e.g. SMART_PLUG = SMART_PLUG + SMART_PLUG_ENERGY); repeatable; adds its types. */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value : [value]))
+  @IsString({ each: true })
+  @MaxLength(400, { each: true })
+  deviceFamily?: string[];
+
   /** First local date of the window (inclusive), YYYY-MM-DD, with `to`. */
   @IsOptional()
   @IsString()

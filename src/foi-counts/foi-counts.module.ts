@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { FoiReportsModule } from '../foi-reports/foi-reports.module.js';
+import { FoiCountsController } from './foi-counts.controller.js';
+import { FoiCountsService } from './foi-counts.service.js';
+
+@Module({
+  imports: [FoiReportsModule],
+  controllers: [FoiCountsController],
+  providers: [FoiCountsService],
+  exports: [FoiCountsService],
+})
+export class FoiCountsModule {}
