@@ -3,7 +3,8 @@ import { RequestMethod } from '@nestjs/common';
 import type { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { RejectNulPipe } from './common/reject-nul.pipe.js';
+import { registerJsonBodyParser } from './common/json-body.js';
+import { SafeTextPipe } from './common/safe-text.pipe.js';
 import { createValidationPipe } from './common/validation.js';
 import { registerEtag } from './common/etag.js';
 import { registerPages } from './pages/pages-setup.js';
@@ -33,13 +34,14 @@ export const UPLOAD_LIMIT_BYTES = SHEET_LIMITS.uploadBytes;
 export async function configureApp(app: NestFastifyApplication): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   await registerSecurity(app);
+  registerJsonBodyParser(app, BODY_LIMIT_BYTES);
   registerEtag(fastify);
   const checkpointer = WalCheckpointer.start(app.get(DataSource));
   if (checkpointer) fastify.addHook('onClose', () => checkpointer.stop());
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 2, fields: 4, parts: 6 } });
   await registerPages(app);
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
-  app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
+  app.useGlobalPipes(new SafeTextPipe(), createValidationPipe());
   app.enableShutdownHooks();
   const config = new DocumentBuilder()
     .setTitle('Seizure register')

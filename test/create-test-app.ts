@@ -12,6 +12,8 @@ import { UsersService } from '../src/auth/users.service.js';
 import { appConfig } from '../src/config/app.config.js';
 import { databaseConfig } from '../src/config/database.config.js';
 import { securityConfig } from '../src/security/security.config.js';
+import { REQUEST_LOGGER } from '../src/security/request-logging.js';
+import type { Logger } from 'pino';
 import { createPgTestDatabase } from './pg-test-database.js';
 
 export interface TestApp {
@@ -35,20 +37,32 @@ export interface TestApp {
 // Request logs are silent (TEST_LOG_LEVEL=info shows them); the failed-authentication limit is high
 // unless a test sets it.
 export async function createTestApp(
-  options: { databaseUrl?: string; authFailuresPerMinute?: number } = {},
+  options: {
+    databaseUrl?: string;
+    authFailuresPerMinute?: number;
+    /** Other security settings (token lifetimes …) as securityConfig() names them. */
+    security?: Partial<ReturnType<typeof securityConfig>>;
+    /** A pino logger to receive the request and security log lines (e.g. writing to an array). */
+    logger?: Logger;
+  } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'register-test-'));
   const adminUrl = options.databaseUrl ?? process.env.TEST_DATABASE_URL;
   const pgDatabase = adminUrl ? await createPgTestDatabase(adminUrl) : undefined;
   const databaseUrl = pgDatabase?.url;
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+  const builder = Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(databaseConfig.KEY)
     .useValue({ path: join(dir, 'register.sqlite'), url: databaseUrl || undefined })
     .overrideProvider(appConfig.KEY)
     .useValue({ ...appConfig(), logLevel: process.env.TEST_LOG_LEVEL ?? 'silent' })
     .overrideProvider(securityConfig.KEY)
-    .useValue({ ...securityConfig(), authFailuresPerWindow: options.authFailuresPerMinute ?? 100_000 })
-    .compile();
+    .useValue({
+      ...securityConfig(),
+      ...options.security,
+      authFailuresPerWindow: options.authFailuresPerMinute ?? 100_000,
+    });
+  if (options.logger) builder.overrideProvider(REQUEST_LOGGER).useValue(options.logger);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(FASTIFY_OPTIONS), {
     logger: ['error'],
   });

@@ -67,6 +67,19 @@ export class AuditQueryService {
     return this.page(qb, limit, offset);
   }
 
+  /** The names of the users who made these events, by id (ids without a user are left out). */
+  async actorNames(events: AuditEvent[]): Promise<Map<string, string>> {
+    const ids = [...new Set(events.map((e) => e.actorId).filter((id): id is string => !!id))];
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select(['u.id AS "id"', 'u.name AS "name"'])
+      .from('users', 'u')
+      .where('u.id IN (:...ids)', { ids })
+      .getRawMany<{ id: string; name: string }>();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   private events(): SelectQueryBuilder<AuditEvent> {
     return this.dataSource.getRepository(AuditEvent).createQueryBuilder('e');
   }

@@ -20,7 +20,8 @@ export class AuditController {
   @Get()
   async list(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
     const page = await this.audit.list(query);
-    return { ...page, items: page.items.map((e) => toAuditEventResponse(e)) };
+    const names = await this.audit.actorNames(page.items);
+    return { ...page, items: page.items.map((e) => toAuditEventResponse(e, [], true, names)) };
   }
 
   /** Walks the whole hash chain: intact with its head hash, or the first event that does not match and why. */

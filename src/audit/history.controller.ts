@@ -7,8 +7,9 @@ import { PaginationQueryDto } from '../common/pagination.dto.js';
 import { AuditQueryService, HistoryEntity } from './audit-query.service.js';
 import { RecordHistoryDto, toAuditEventResponse } from './dto/audit-event-response.dto.js';
 
-// Restricted examination fields (FOIA s.30): only lab and admin see their values in the history.
-const EXAMINATION_RESTRICTED = ['methods', 'findingsSummary'] as const;
+// Restricted examination fields (FOIA s.30): only lab and admin see their values in the history. The
+// list of src/examinations/examination-restricted.ts (audit imports no feature; a spec holds them equal).
+export const EXAMINATION_RESTRICTED = ['methods', 'findingsSummary', 'toolsUsed'] as const;
 
 // A record's whole audit history, for the roles that may read the record itself.
 @ApiTags('audit')
@@ -19,18 +20,27 @@ export class HistoryController {
 
   @Get('cases/:id/history')
   @Roles(Role.ExhibitsOfficer, Role.Lab)
-  caseHistory(@IdParam() id: string, @Query() query: PaginationQueryDto): Promise<RecordHistoryDto> {
-    return this.history('case', id, query, []);
+  caseHistory(
+    @IdParam() id: string,
+    @Query() query: PaginationQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<RecordHistoryDto> {
+    return this.history('case', id, query, [], user);
   }
 
   /** The device's own events and those of its custody events. */
   @Get('devices/:id/history')
   @Roles(Role.ExhibitsOfficer, Role.Lab)
-  deviceHistory(@IdParam() id: string, @Query() query: PaginationQueryDto): Promise<RecordHistoryDto> {
-    return this.history('device', id, query, []);
+  deviceHistory(
+    @IdParam() id: string,
+    @Query() query: PaginationQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<RecordHistoryDto> {
+    return this.history('device', id, query, [], user);
   }
 
-  /** `methods` and `findingsSummary` values are shown as "[restricted]" to roles other than lab and admin. */
+  /** `methods`, `findingsSummary` and `toolsUsed` values are shown as "[restricted]" to roles other than lab
+   * and admin. Event hashes (`hash`, `prevHash`) are shown to admins only, on every history route. */
   @Get('examinations/:id/history')
   @Roles(Role.ExhibitsOfficer, Role.Lab)
   examinationHistory(
@@ -39,7 +49,7 @@ export class HistoryController {
     @CurrentUser() user: AuthUser,
   ): Promise<RecordHistoryDto> {
     const restricted = user.role === Role.Lab || user.role === Role.Admin ? [] : EXAMINATION_RESTRICTED;
-    return this.history('examination', id, query, restricted);
+    return this.history('examination', id, query, restricted, user);
   }
 
   private async history(
@@ -47,8 +57,16 @@ export class HistoryController {
     id: string,
     query: PaginationQueryDto,
     restricted: readonly string[],
+    user: AuthUser,
   ): Promise<RecordHistoryDto> {
     const page = await this.audit.history(entity, id, query.limit, query.offset);
-    return { entity, id, ...page, items: page.items.map((e) => toAuditEventResponse(e, restricted)) };
+    const withHashes = user.role === Role.Admin;
+    const names = await this.audit.actorNames(page.items);
+    return {
+      entity,
+      id,
+      ...page,
+      items: page.items.map((e) => toAuditEventResponse(e, restricted, withHashes, names)),
+    };
   }
 }

@@ -4,6 +4,8 @@ import { Role } from './role.enum.js';
 export interface AuthUser {
   id: string;
   role: Role;
+  /** The token this request came with (API requests; absent for other ways in). */
+  tokenId?: string;
 }
 
 export const IS_PUBLIC = 'auth:public';

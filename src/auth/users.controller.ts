@@ -29,7 +29,11 @@ export class UsersController {
   @Post()
   async create(@Body() dto: CreateUserDto, @CurrentUser() actor: AuthUser): Promise<CreatedUserResponseDto> {
     const created = await this.users.create(dto.name, dto.role, actor.id);
-    return Object.assign(toUserResponse(created.user), { token: created.token, tokenId: created.tokenId });
+    return Object.assign(toUserResponse(created.user), {
+      token: created.token,
+      tokenId: created.tokenId,
+      tokenExpiresAt: created.tokenExpiresAt,
+    });
   }
 
   @Get()

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { nowInstant } from '../common/columns.js';
-import { NotFoundError, ValidationFailedError } from '../common/errors.js';
+import { NotFoundError } from '../common/errors.js';
 import { newId } from '../common/new-id.js';
 import { Page } from '../common/pagination.dto.js';
 import { Role } from './role.enum.js';
@@ -14,6 +14,7 @@ export interface CreatedUser {
   user: User;
   token: string;
   tokenId: string;
+  tokenExpiresAt: string;
 }
 
 @Injectable()
@@ -25,7 +26,13 @@ export class UsersService {
   ) {}
 
   // actorId is null when the command line creates the first admin.
-  async create(name: string, role: Role, actorId: string | null): Promise<CreatedUser> {
+  async create(
+    name: string,
+    role: Role,
+    actorId: string | null,
+    tokenExpiresAt?: string,
+  ): Promise<CreatedUser> {
+    this.tokens.checkExpiry(tokenExpiresAt);
     return this.dataSource.transaction(async (manager) => {
       const user = Object.assign(new User(), {
         id: newId(),
@@ -42,8 +49,11 @@ export class UsersService {
         entityId: user.id,
         after: { name, role },
       });
-      const { token, record } = await this.tokens.issue(manager, user.id, actorId, { label: 'initial' });
-      return { user, token, tokenId: record.id };
+      const { token, record } = await this.tokens.issue(manager, user.id, actorId, {
+        label: 'initial',
+        expiresAt: tokenExpiresAt,
+      });
+      return { user, token, tokenId: record.id, tokenExpiresAt: record.expiresAt! };
     });
   }
 
@@ -66,9 +76,7 @@ export class UsersService {
     options: { label?: string; expiresAt?: string },
   ): Promise<{ token: string; tokenId: string; expiresAt: string | null }> {
     await this.get(userId);
-    if (options.expiresAt && Date.parse(options.expiresAt) <= Date.now()) {
-      throw new ValidationFailedError([{ field: 'expiresAt', message: 'expiresAt must be in the future' }]);
-    }
+    this.tokens.checkExpiry(options.expiresAt);
     return this.dataSource.transaction(async (manager) => {
       const { token, record } = await this.tokens.issue(manager, userId, actorId, options);
       return { token, tokenId: record.id, expiresAt: record.expiresAt };

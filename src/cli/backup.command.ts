@@ -5,6 +5,7 @@ import { Command, CommandRunner, Option } from 'nest-commander';
 import { DataSource } from 'typeorm';
 import { describeReport } from '../audit/audit-verify.js';
 import { checkSqliteFile, openSqliteFile, SqliteDatabase } from '../audit/sqlite-file.js';
+import { createPrivateFile, tightenFile } from '../security/private-files.js';
 import { CliError } from './cli-error.js';
 
 interface BackupOptions {
@@ -33,6 +34,8 @@ export class BackupCommand extends CommandRunner {
     }
     const partial = `${target}.partial`;
     rmSync(partial, { force: true });
+    // Owner-only from its first byte (a new folder 0700): a backup holds everything the register does.
+    createPrivateFile(partial);
     const connection = (this.dataSource.driver as unknown as { databaseConnection: SqliteDatabase })
       .databaseConnection;
     try {
@@ -53,6 +56,7 @@ export class BackupCommand extends CommandRunner {
       );
     }
     renameSync(partial, target);
+    tightenFile(target);
     process.stdout.write(
       `Backup of ${source} written to ${target} (${statSync(target).size} bytes).\n` +
         `integrity_check: ok. ${describeReport(check.audit)}\n`,

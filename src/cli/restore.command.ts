@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { describeReport } from '../audit/audit-verify.js';
 import { checkSqliteFile, inUseByAnother, openSqliteFile } from '../audit/sqlite-file.js';
+import { createPrivateFile, prepareSqliteFile, tightenFile } from '../security/private-files.js';
 import { CliError } from './cli-error.js';
 
 interface RestoreOptions {
@@ -53,6 +54,7 @@ export class RestoreCommand extends CommandRunner {
     let saved = '';
     if (held > 0) {
       saved = `${target}.pre-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      createPrivateFile(saved);
       const current = openSqliteFile(target, { fileMustExist: true });
       try {
         await current.backup(saved);
@@ -61,12 +63,14 @@ export class RestoreCommand extends CommandRunner {
       }
     }
 
+    prepareSqliteFile(target);
     const backup = openSqliteFile(source, { readonly: true, fileMustExist: true });
     try {
       await backup.backup(target);
     } finally {
       backup.close();
     }
+    if (saved) tightenFile(saved);
     const after = await checkSqliteFile(target);
     process.stdout.write(
       `Restored ${source} into ${target}.\n` +

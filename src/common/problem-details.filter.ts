@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { BusyError, DomainError, DomainErrorKind, TooLargeError } from './errors.js';
+import { noteDenialIfNone } from './denial.js';
 import { problem, ProblemDetails } from './problem-details.js';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
@@ -31,6 +32,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         `${request.method} ${request.routeOptions?.url ?? 'unknown route'} failed`,
         exception instanceof Error ? exception.stack : String(exception),
       );
+    }
+    if (body.status === 401 || body.status === 403) {
+      const userId = (request as { user?: { id?: string } }).user?.id;
+      noteDenialIfNone(request, { reason: body.code ?? `status-${body.status}`, userId });
     }
     // RFC 9110: a 401 names the scheme it wants.
     if (body.status === 401) void reply.header('WWW-Authenticate', 'Bearer realm="seizure-register"');

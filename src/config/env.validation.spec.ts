@@ -27,4 +27,15 @@ describe('validateEnv', () => {
     expect(bad).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
     expect(bad).toThrow(/LOG_LEVEL/);
   });
+
+  it('checks the token lifetimes: whole days, the default no longer than the maximum', () => {
+    expect(validateEnv({ TOKEN_LIFETIME_DAYS: '30', TOKEN_MAX_LIFETIME_DAYS: '60' })).toMatchObject({
+      TOKEN_LIFETIME_DAYS: 30,
+    });
+    expect(() => validateEnv({ TOKEN_LIFETIME_DAYS: '0' })).toThrow(/TOKEN_LIFETIME_DAYS/);
+    expect(() => validateEnv({ TOKEN_LIFETIME_DAYS: '400' })).toThrow(
+      /TOKEN_LIFETIME_DAYS: 400 is longer than TOKEN_MAX_LIFETIME_DAYS \(365\)/,
+    );
+    expect(() => validateEnv({ AUTH_FAILURES_PER_MINUTE: 'lots' })).toThrow(/AUTH_FAILURES_PER_MINUTE/);
+  });
 });

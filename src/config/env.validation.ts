@@ -19,6 +19,9 @@ export class EnvironmentVariables {
   @IsOptional() @Min(1) @Max(64) @IsInt() HEAVY_WORK_CONCURRENCY?: number;
   @IsOptional() @Min(0) @Max(1000) @IsInt() HEAVY_WORK_QUEUE?: number;
   @IsOptional() @Min(1) @Max(3600) @IsInt() HEAVY_WORK_RETRY_AFTER?: number;
+  @IsOptional() @Min(1) @Max(100_000) @IsInt() AUTH_FAILURES_PER_MINUTE?: number;
+  @IsOptional() @Min(1) @Max(3650) @IsInt() TOKEN_LIFETIME_DAYS?: number;
+  @IsOptional() @Min(1) @Max(3650) @IsInt() TOKEN_MAX_LIFETIME_DAYS?: number;
 }
 
 export function validateEnv(raw: Record<string, unknown>): Record<string, unknown> {
@@ -28,6 +31,9 @@ export function validateEnv(raw: Record<string, unknown>): Record<string, unknow
     'HEAVY_WORK_CONCURRENCY',
     'HEAVY_WORK_QUEUE',
     'HEAVY_WORK_RETRY_AFTER',
+    'AUTH_FAILURES_PER_MINUTE',
+    'TOKEN_LIFETIME_DAYS',
+    'TOKEN_MAX_LIFETIME_DAYS',
   ];
   const input: Record<string, unknown> = { ...raw };
   for (const key of numeric) {
@@ -46,6 +52,11 @@ export function validateEnv(raw: Record<string, unknown>): Record<string, unknow
   );
   if (env.REGISTER_TIMEZONE && !DateTime.local().setZone(env.REGISTER_TIMEZONE).isValid) {
     messages.push(`REGISTER_TIMEZONE: "${env.REGISTER_TIMEZONE}" is not an IANA time zone`);
+  }
+  const lifetime = env.TOKEN_LIFETIME_DAYS ?? 90;
+  const maxLifetime = env.TOKEN_MAX_LIFETIME_DAYS ?? 365;
+  if (typeof lifetime === 'number' && typeof maxLifetime === 'number' && lifetime > maxLifetime) {
+    messages.push(`TOKEN_LIFETIME_DAYS: ${lifetime} is longer than TOKEN_MAX_LIFETIME_DAYS (${maxLifetime})`);
   }
   if (messages.length > 0) {
     throw new Error(`Invalid configuration:\n  ${messages.join('\n  ')}`);

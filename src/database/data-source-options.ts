@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
+import { prepareSqliteFile } from '../security/private-files.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 
@@ -22,7 +21,8 @@ export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOp
   if (settings.url) {
     return { ...common, type: 'postgres', url: settings.url };
   }
-  if (settings.path !== ':memory:') mkdirSync(dirname(settings.path), { recursive: true });
+  // The file (and a new folder) for the owner only: 0600 (its WAL and shared memory follow), 0700.
+  if (settings.path !== ':memory:') prepareSqliteFile(settings.path);
   return {
     ...common,
     type: 'better-sqlite3',

@@ -117,6 +117,7 @@ function buildExamination(
     dataRecovered: completed === null ? null : rng.chance(0.75),
     methods: started === null ? null : rng.pick(METHODS),
     findingsSummary: completed === null ? null : rng.pick(FINDINGS),
+    toolsUsed: null, // no random draw: the same seed gives the same register as before
     createdAt: iso(requested),
     createdBy: ctx.actorId,
     updatedAt: iso(Math.max(...changes)),

@@ -15,6 +15,6 @@ import { DevicesService } from './devices.service.js';
   imports: [TypeOrmModule.forFeature([Device, CustodyEvent]), CasesModule],
   controllers: [DevicesController, CustodyController],
   providers: [DevicesService, DevicesQueries, CustodyService, DeviceCodes, DeviceWriter],
-  exports: [DevicesService],
+  exports: [DevicesService, DevicesQueries, CustodyService],
 })
 export class DevicesModule {}

@@ -25,6 +25,7 @@ const RECORDED = [
   'dataRecovered',
   'methods',
   'findingsSummary',
+  'toolsUsed',
 ] as const;
 
 export function recorded<T extends Record<(typeof RECORDED)[number], unknown>>(

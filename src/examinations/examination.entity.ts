@@ -72,6 +72,10 @@ export class Examination extends EvidentialRecord {
   @Column({ type: 'text', nullable: true })
   findingsSummary: string | null;
 
+  // Restricted like methods: the tools and their versions (migration AddExaminationToolsUsed).
+  @Column({ type: 'text', nullable: true })
+  toolsUsed: string | null;
+
   @CodeColumn(COPY)
   deviceType?: string | null;
 

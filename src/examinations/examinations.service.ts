@@ -74,6 +74,7 @@ export class ExaminationsService {
       dataRecovered: null,
       methods: null,
       findingsSummary: null,
+      toolsUsed: null,
       ...newRecordColumns(actorId, now),
     });
     return this.dataSource.transaction(async (manager) => {

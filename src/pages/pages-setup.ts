@@ -10,7 +10,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
 import { appConfig } from '../config/app.config.js';
+import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import { signInConfig } from '../sign-in/sign-in.config.js';
+import { labelOf } from './page-forms.js';
 import { formatDate, formatInstant } from './form-dates.js';
 import { PageRouter } from './page-router.js';
 
@@ -28,6 +30,7 @@ export async function registerPages(app: NestFastifyApplication): Promise<void> 
   const settings = app.get<ConfigType<typeof signInConfig>>(signInConfig.KEY);
   const { timeZone } = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
   const router = app.get(PageRouter);
+  const reference = app.get(ReferenceDataService);
   await fastify.register(cookie, { secret: settings.secret });
   await fastify.register(csrfProtection, {
     sessionPlugin: '@fastify/cookie',
@@ -53,6 +56,12 @@ export async function registerPages(app: NestFastifyApplication): Promise<void> 
       onConfigure: (env: nunjucks.Environment) => {
         env.addFilter('dateTime', (value: string | null | undefined) => formatInstant(value, timeZone));
         env.addFilter('date', (value: string | null | undefined) => formatDate(value));
+        // The MOJ timeline's own date filter, in the register's time zone (MOJ's uses the server's).
+        env.addFilter('mojDate', (value: string, type?: string) =>
+          type === 'date' || type === 'shortDate' ? formatDate(value) : formatInstant(value, timeZone),
+        );
+        // {{ device.deviceType | label("device-types") }}: a code shown by its label.
+        env.addFilter('label', (code: string | null | undefined, list: string) => labelOf(reference, list, code));
         env.addFilter('fieldError', (errors: { byField?: Record<string, string> } | undefined, name: string) =>
           errors?.byField?.[name] ? { text: errors.byField[name] } : undefined,
         );

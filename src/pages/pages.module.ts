@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { CasesPagesModule } from '../cases/cases-pages.module.js';
+import { DevicesPagesModule } from '../devices/devices-pages.module.js';
 import { SignInModule } from '../sign-in/sign-in.module.js';
 import { HomePagesController } from './home.pages.controller.js';
 import { PageRouter } from './page-router.js';
@@ -7,7 +9,7 @@ import { PageRouter } from './page-router.js';
 // The page framework (router, layout, error pages) and the home page. Feature pages live in their
 // feature modules as *.pages.controller.ts providers.
 @Module({
-  imports: [DiscoveryModule, SignInModule],
+  imports: [DiscoveryModule, SignInModule, CasesPagesModule, DevicesPagesModule],
   providers: [PageRouter, HomePagesController],
 })
 export class PagesModule {}

@@ -1,4 +1,4 @@
-import { AuthFailureLimiter } from './auth-failure-limiter.js';
+import { AuthFailureLimiter, failureKey } from './auth-failure-limiter.js';
 import { trustProxySetting } from './security.config.js';
 
 describe('AuthFailureLimiter', () => {
@@ -37,6 +37,24 @@ describe('AuthFailureLimiter', () => {
     expect(sut.blockedFor('10.0.0.1')).toBe(0);
     sut.recordFailure('10.0.0.1');
     expect(sut.blockedFor('10.0.0.1')).toBe(0);
+  });
+});
+
+describe('failureKey', () => {
+  it('tells tokens from one address apart by their first characters, never more of the token', () => {
+    const a = failureKey('10.0.0.1', 'Bearer sr_AAAAAAAArest-of-token-one');
+    const b = failureKey('10.0.0.1', 'Bearer sr_BBBBBBBBrest-of-token-two');
+
+    expect(a).not.toBe(b);
+    expect(a).toBe('10.0.0.1 sr_AAAAAAAA');
+    expect(failureKey('10.0.0.2', 'Bearer sr_AAAAAAAAxyz')).not.toBe(a);
+    expect(failureKey('10.0.0.1', undefined)).toBe('10.0.0.1 -');
+    expect(failureKey('10.0.0.1', 'Basic dXNlcjpwYXNzd29yZA==')).toBe('10.0.0.1 Basic dXNlc');
+  });
+
+  it('reports the count, so the crossing of the limit is seen once', () => {
+    const sut = new AuthFailureLimiter(2, 60_000, () => 0);
+    expect([sut.recordFailure('k'), sut.recordFailure('k'), sut.recordFailure('k')]).toEqual([1, 2, 3]);
   });
 });
 

@@ -3,8 +3,20 @@ interface Window {
   resetAt: number;
 }
 
-// Counts failed authentications per client (a fixed window each); a client over the limit is refused
-// until its window ends. Successful requests are never counted.
+/** Characters of a presented token that tell its failures apart ("sr_" and 8 random ones). */
+export const TOKEN_PREFIX_LENGTH = 11;
+
+// The limiter's key: the client address and the first characters of the token it presented (or of
+// whatever it put in Authorization; "-" for nothing). So a client that keeps sending one bad token is
+// locked out, while the valid tokens of others behind the same address (a NAT, a proxy) still work.
+// Kept in memory only, never logged.
+export function failureKey(client: string, authorization: string | undefined): string {
+  const presented = /^Bearer\s+(\S+)/i.exec(authorization ?? '')?.[1] ?? authorization?.trim() ?? '';
+  return `${client} ${presented ? presented.slice(0, TOKEN_PREFIX_LENGTH) : '-'}`;
+}
+
+// Counts failed authentications per key (a fixed window each); a key over the limit is refused until
+// its window ends. Successful requests are never counted.
 export class AuthFailureLimiter {
   private readonly windows = new Map<string, Window>();
 
@@ -21,14 +33,24 @@ export class AuthFailureLimiter {
     return Math.max(1, Math.ceil((window.resetAt - this.now()) / 1000));
   }
 
-  recordFailure(client: string): void {
+  /** Counts one failure; the key's failures in its window so far (the limit: just locked out). */
+  recordFailure(client: string): number {
     const window = this.current(client);
     if (window) {
       window.failures += 1;
-      return;
+      return window.failures;
     }
     if (this.windows.size >= 10_000) this.prune();
     this.windows.set(client, { failures: 1, resetAt: this.now() + this.windowMs });
+    return 1;
+  }
+
+  get threshold(): number {
+    return this.limit;
+  }
+
+  get windowSeconds(): number {
+    return Math.round(this.windowMs / 1000);
   }
 
   private current(client: string): Window | undefined {

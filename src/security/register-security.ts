@@ -3,11 +3,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { Logger } from 'pino';
 import { problem } from '../common/problem-details.js';
-import { AuthFailureLimiter } from './auth-failure-limiter.js';
-import { registerRequestLogging, REQUEST_LOGGER } from './request-logging.js';
+import { denialOf, noteDenial } from '../common/denial.js';
+import { AuthFailureLimiter, failureKey } from './auth-failure-limiter.js';
+import { DenialAudit } from './denial-audit.js';
+import { loggedPath, registerRequestLogging, REQUEST_LOGGER } from './request-logging.js';
 
 // Routes that never need a token, so never count or block.
 const OPEN = /^\/(health|docs)(\/|\?|-json|$)/;
+const API = /^\/api(\/|\?|$)/;
 
 const HELMET_OPTIONS: HelmetOptions = {
   // Swagger UI at /docs needs inline styles and data: images; everything else stays 'self'.
@@ -39,17 +42,26 @@ export function helmetHeaders(options: HelmetOptions = HELMET_OPTIONS): Record<s
   return headers;
 }
 
+// The route pattern (/api/devices/:id), not the path: no ids or query strings.
+export function routeOf(request: FastifyRequest): string {
+  return request.routeOptions?.url ?? loggedPath(request.url);
+}
+
 // Security headers, request logs, and 429 for a client that failed authentication too often.
 export async function registerSecurity(app: NestFastifyApplication): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   const security = helmetHeaders();
   const limiter = app.get(AuthFailureLimiter);
+  const denials = app.get(DenialAudit);
   registerRequestLogging(fastify, app.get<Logger>(REQUEST_LOGGER));
   fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     void reply.headers(security);
+    // API answers hold register records, tokens and exports: no browser or proxy may keep a copy.
+    if (API.test(request.url)) void reply.header('cache-control', 'no-store');
     if (OPEN.test(request.url)) return done();
-    const wait = limiter.blockedFor(request.ip);
+    const wait = limiter.blockedFor(failureKey(request.ip, request.headers.authorization));
     if (wait <= 0) return done();
+    noteDenial(request, { reason: 'too-many-failed-authentications' });
     void reply
       .status(429)
       .header('retry-after', String(wait))
@@ -61,7 +73,16 @@ export async function registerSecurity(app: NestFastifyApplication): Promise<voi
     done(null, payload);
   });
   fastify.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
-    if (reply.statusCode === 401) limiter.recordFailure(request.ip);
+    const status = reply.statusCode;
+    if (status === 401 || status === 403) {
+      const denial = denialOf(request) ?? { reason: `status-${status}` };
+      const denied = { client: request.ip, route: routeOf(request), ...denial };
+      if (status === 403) denials.refused(denied);
+      else {
+        const failures = limiter.recordFailure(failureKey(request.ip, request.headers.authorization));
+        if (failures === limiter.threshold) denials.lockedOut(denied, failures, limiter.windowSeconds);
+      }
+    }
     done();
   });
 }

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { LoggerService } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger, type LoggerOptions } from 'pino';
+import { denialOf } from '../common/denial.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -54,14 +55,22 @@ export function registerRequestLogging(fastify: FastifyInstance, logger: Logger)
     if (path !== '/health') {
       const status = reply.statusCode;
       const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
-      logger[level](
-        {
-          req: { id: request.id, method: request.method, url: path },
-          res: { statusCode: status },
-          responseTime: Math.round(reply.elapsedTime),
-        },
-        `${request.method} ${path} ${status}`,
-      );
+      const line: Record<string, unknown> = {
+        req: { id: request.id, method: request.method, url: path },
+        res: { statusCode: status },
+        responseTime: Math.round(reply.elapsedTime),
+      };
+      let message = `${request.method} ${path} ${status}`;
+      if (status === 401 || status === 403 || status === 429) {
+        // Who was refused what, and why: the address, the user id when the token named one, the route
+        // pattern and the reason. Never the token, a name or the query string.
+        const denial = denialOf(request);
+        const route = request.routeOptions?.url ?? path;
+        const reason = denial?.reason ?? `status-${status}`;
+        line.security = { client: request.ip, userId: denial?.userId ?? null, route, reason };
+        message = `denied ${request.method} ${route} ${status} ${reason}`;
+      }
+      logger[level](line, message);
     }
     done();
   });

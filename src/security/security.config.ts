@@ -14,6 +14,10 @@ export const securityConfig = registerAs('security', () => ({
   // Failed bearer-token checks (401s) allowed per client IP per window before it gets 429.
   authFailuresPerWindow: positiveInt('AUTH_FAILURES_PER_MINUTE', 20),
   authFailureWindowMs: 60_000,
+  // Every bearer token expires: TOKEN_LIFETIME_DAYS after it is issued unless expiresAt is given, and
+  // never later than TOKEN_MAX_LIFETIME_DAYS (an older token without an expiry stops then too).
+  tokenLifetimeDays: positiveInt('TOKEN_LIFETIME_DAYS', 90),
+  tokenMaxLifetimeDays: positiveInt('TOKEN_MAX_LIFETIME_DAYS', 365),
 }));
 
 // TRUST_PROXY: unset (default) trusts no proxy, so the limiter counts per connecting address. Behind a

@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule, type ConfigType } from '@nestjs/config';
 import { appConfig } from '../config/app.config.js';
+import { TOKEN_LIFETIME, type TokenLifetime } from '../auth/token-lifetime.js';
 import { AuthFailureLimiter } from './auth-failure-limiter.js';
+import { DenialAudit } from './denial-audit.js';
 import { createRequestLogger, REQUEST_LOGGER } from './request-logging.js';
 import { securityConfig } from './security.config.js';
 import { SqliteWriteTransactions } from './sqlite-write-transactions.js';
@@ -13,6 +15,7 @@ import { SqliteWriteTransactions } from './sqlite-write-transactions.js';
   imports: [ConfigModule.forFeature(securityConfig)],
   providers: [
     SqliteWriteTransactions,
+    DenialAudit,
     {
       provide: REQUEST_LOGGER,
       inject: [appConfig.KEY],
@@ -24,7 +27,15 @@ import { SqliteWriteTransactions } from './sqlite-write-transactions.js';
       useFactory: (settings: ConfigType<typeof securityConfig>) =>
         new AuthFailureLimiter(settings.authFailuresPerWindow, settings.authFailureWindowMs),
     },
+    {
+      provide: TOKEN_LIFETIME,
+      inject: [securityConfig.KEY],
+      useFactory: (settings: ConfigType<typeof securityConfig>): TokenLifetime => ({
+        defaultDays: settings.tokenLifetimeDays,
+        maxDays: settings.tokenMaxLifetimeDays,
+      }),
+    },
   ],
-  exports: [AuthFailureLimiter, REQUEST_LOGGER],
+  exports: [AuthFailureLimiter, DenialAudit, REQUEST_LOGGER, TOKEN_LIFETIME],
 })
 export class SecurityModule {}

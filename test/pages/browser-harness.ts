@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { Role } from '../../src/auth/role.enum.js';
 import { createTestApp, type TestApp } from '../create-test-app.js';
@@ -19,7 +19,10 @@ if (!CHROMIUM) {
 }
 
 // describe() when a Chromium is present, describe.skip() otherwise (with the warning above).
-export const describeInBrowser = CHROMIUM ? describe : describe.skip;
+export const describeInBrowser = describe.skipIf(!CHROMIUM) as typeof describe;
+
+// A browser journey on a shared 2-core machine: generous, and never a timing assertion.
+export const BROWSER_TEST_MS = 300_000;
 
 export interface BrowserApp {
   t: TestApp;

@@ -1,5 +1,6 @@
 import { Role } from '../../src/auth/role.enum.js';
 import {
+  BROWSER_TEST_MS,
   describeInBrowser,
   expectAccessible,
   newPage,
@@ -14,7 +15,7 @@ describeInBrowser('sign-in in Chromium', () => {
   let b: BrowserApp;
   beforeAll(async () => {
     b = await startBrowserApp();
-  });
+  }, BROWSER_TEST_MS);
   afterAll(async () => b?.close());
 
   it('signs in with the keyboard alone, shows the home page for the role, and signs out', async () => {
@@ -62,7 +63,7 @@ describeInBrowser('sign-in in Chromium', () => {
     expect(await page.textContent('.govuk-notification-banner')).toContain('You have signed out');
     expect(errors, errors.join("\n")).toEqual([]);
     await page.context().close();
-  });
+  }, BROWSER_TEST_MS);
 
   it('shows each role its own home page', async () => {
     for (const role of [Role.Lab, Role.Foi, Role.Admin]) {
@@ -76,5 +77,5 @@ describeInBrowser('sign-in in Chromium', () => {
       await expectAccessible(page);
       await context.close();
     }
-  });
+  }, BROWSER_TEST_MS);
 });

@@ -9,13 +9,17 @@ export class AuditEventResponseDto {
   seq: number;
   at: string;
   actorId: string | null;
+  /** The name of the user who made the change (null for the command line and the system). */
+  actorName: string | null;
   action: string;
   entity: string;
   entityId: string;
   /** Only the fields that changed, before and after. */
   changes: AuditChangesDto;
-  prevHash: string;
-  hash: string;
+  /** Admins only: the chain links (with the content known, a hash would confirm a guessed restricted value). */
+  prevHash?: string;
+  /** Admins only. */
+  hash?: string;
 }
 
 export class AuditPageDto {
@@ -53,15 +57,20 @@ function redact(values: Record<string, unknown> | null, fields: readonly string[
   return copy;
 }
 
+// Hashes go to admins only: each covers the event's whole content, restricted values included, so
+// anyone who sees the rest of the content could confirm a guess of a withheld value offline.
 export function toAuditEventResponse(
   event: AuditEvent,
   restrictedFields: readonly string[] = [],
+  withHashes = true,
+  actorNames: ReadonlyMap<string, string> = new Map(),
 ): AuditEventResponseDto {
   const changes = JSON.parse(event.changes) as AuditChangesDto;
-  return {
+  const response: AuditEventResponseDto = {
     seq: Number(event.seq),
     at: event.at,
     actorId: event.actorId,
+    actorName: (event.actorId && actorNames.get(event.actorId)) || null,
     action: event.action,
     entity: event.entity,
     entityId: event.entityId,
@@ -69,7 +78,7 @@ export function toAuditEventResponse(
       before: redact(changes.before ?? null, restrictedFields),
       after: redact(changes.after ?? null, restrictedFields),
     },
-    prevHash: event.prevHash,
-    hash: event.hash,
   };
+  if (withHashes) Object.assign(response, { prevHash: event.prevHash, hash: event.hash });
+  return response;
 }

@@ -8,7 +8,8 @@ export class IssueTokenDto {
   @MaxLength(100)
   label?: string;
 
-  /** When the token stops working (ISO 8601 with an offset, in the future); none = until revoked. */
+  /** When the token stops working (ISO 8601 with an offset, in the future, at most TOKEN_MAX_LIFETIME_DAYS
+   * ahead, default one year); none = TOKEN_LIFETIME_DAYS from now (default 90). */
   @IsOptional()
   @IsInstant()
   expiresAt?: string;

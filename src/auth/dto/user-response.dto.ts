@@ -16,6 +16,8 @@ export class CreatedUserResponseDto extends UserResponseDto {
   /** The bearer token: shown once, stored only as a hash. */
   token: string;
   tokenId: string;
+  /** When the token stops working (TOKEN_LIFETIME_DAYS after it was issued). */
+  tokenExpiresAt: string;
 }
 
 export class TokenResponseDto {

@@ -9,6 +9,7 @@ import { CopyFoiFields1764408100000 } from './1764408100000-CopyFoiFields.js';
 import { AddDevicesVoidedIndex1764408200000 } from './1764408200000-AddDevicesVoidedIndex.js';
 import { CopyFoiCaseKey1764408300000 } from './1764408300000-CopyFoiCaseKey.js';
 import { AddDevicePropertyReference1764500000000 } from './1764500000000-AddDevicePropertyReference.js';
+import { AddExaminationToolsUsed1764500001000 } from './1764500001000-AddExaminationToolsUsed.js';
 import { AddSignIn1764530000000 } from './1764530000000-AddSignIn.js';
 import { AddDeviceFamilies1764540000000 } from './1764540000000-AddDeviceFamilies.js';
 import { AddPolicingArea1764550000000 } from './1764550000000-AddPolicingArea.js';
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   AddDevicesVoidedIndex1764408200000,
   CopyFoiCaseKey1764408300000,
   AddDevicePropertyReference1764500000000,
+  AddExaminationToolsUsed1764500001000,
   AddSignIn1764530000000,
   AddDeviceFamilies1764540000000,
   AddPolicingArea1764550000000,

@@ -85,4 +85,10 @@ export class CreateExaminationDto {
   @IsString()
   @MaxLength(10000)
   findingsSummary?: string | null;
+
+  /** Restricted (lab and admin only; withheld from FOI under s.30(1)(a)(b)): tools and versions used. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  toolsUsed?: string | null;
 }

@@ -1,5 +1,6 @@
 import { Role } from '../../auth/role.enum.js';
 import { Examination } from '../examination.entity.js';
+import { EXAMINATION_RESTRICTED } from '../examination-restricted.js';
 
 export class ExaminationResponseDto {
   id: string;
@@ -19,6 +20,8 @@ export class ExaminationResponseDto {
   methods?: string | null;
   /** Restricted: present only for lab and admin. */
   findingsSummary?: string | null;
+  /** Restricted: present only for lab and admin. The tools and versions used. */
+  toolsUsed?: string | null;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -54,9 +57,6 @@ export function toExaminationResponse(exam: Examination, role: Role): Examinatio
     voidedBy: exam.voidedBy,
     voidReason: exam.voidReason,
   };
-  if (canSeeRestricted(role)) {
-    response.methods = exam.methods;
-    response.findingsSummary = exam.findingsSummary;
-  }
+  if (canSeeRestricted(role)) for (const field of EXAMINATION_RESTRICTED) response[field] = exam[field];
   return response;
 }
