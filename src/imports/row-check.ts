@@ -4,6 +4,7 @@ import type { Case } from '../cases/case.entity.js';
 import { CaseFields, checkCase, CodeLookup } from '../cases/case-rules.js';
 import { CreateCaseDto } from '../cases/dto/create-case.dto.js';
 import { FieldError, ValidationFailedError } from '../common/errors.js';
+import { isMultiLineField, unsafeTextReason } from '../common/safe-text.js';
 import { toFieldErrors } from '../common/validation.js';
 import { checkSeizedAt } from '../devices/custody-rules.js';
 import { DeviceCodes } from '../devices/device-codes.js';
@@ -153,8 +154,16 @@ export class RowChecker {
       row.blank = false;
       row.cells[column.field] = cell;
       const parsed = column.read(cell);
+      // The register's one rule for text (control, invisible and bidirectional characters), with the
+      // API's own message.
+      const unsafe =
+        parsed.ok && typeof parsed.value === 'string'
+          ? unsafeTextReason(parsed.value, isMultiLineField(column.field))
+          : null;
       if (!parsed.ok) {
         row.errors.push(this.error(number, column.field, cell, `${column.heading} ${parsed.message}`));
+      } else if (unsafe) {
+        row.errors.push(this.error(number, column.field, cell, unsafe));
       } else if (parsed.value !== null) {
         (column.toCase ? row.caseInput : row.deviceInput)[column.field] = parsed.value;
       }
