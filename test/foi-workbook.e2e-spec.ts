@@ -10,8 +10,16 @@ import { buildFoiFixture, FIXTURE_REFERENCES, type FoiFixture } from './factorie
 
 type Cell = string | number | null;
 
+// Date cells read back as YYYY-MM-DD, so rows compare as plain values.
+const plain = (v: ExcelJS.CellValue): Cell =>
+  v === undefined || v === null
+    ? null
+    : v instanceof Date
+      ? v.toISOString().slice(0, 10)
+      : (v as string | number);
+
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const FY2023 = { period: 'financial-year', year: '2023', deviceType: 'SMART_PLUG' };
+const FY2023 = { period: 'financial-year', year: '2023', deviceType: 'SMART_PLUG', suppressBelow: '0' };
 
 // Every sheet as rows of plain values, so sheets can be searched and compared.
 async function readWorkbook(content: Buffer): Promise<Map<string, Cell[][]>> {
@@ -22,7 +30,7 @@ async function readWorkbook(content: Buffer): Promise<Map<string, Cell[][]>> {
     const rows: Cell[][] = [];
     sheet.eachRow({ includeEmpty: true }, (row) => {
       const values = (row.values as ExcelJS.CellValue[]).slice(1);
-      rows.push(values.map((v) => (v === undefined || v === null ? null : (v as string | number))));
+      rows.push(values.map(plain));
     });
     sheets.set(sheet.name, rows);
   });
@@ -64,50 +72,94 @@ describe('FOI workbook', () => {
         res.on('end', () => done(null, Buffer.concat(chunks)));
       });
 
-  it('serves the workbook as an attachment named after the window', async () => {
+  it('serves the workbook as an attachment named after the window and whether it is suppressed', async () => {
     const res = await download(FY2023).expect(200);
 
     expect(res.headers['content-type']).toContain(XLSX);
     expect(res.headers['content-disposition']).toBe(
-      'attachment; filename="foi-SMART_PLUG-2023-04-01-to-2024-03-31.xlsx"',
+      'attachment; filename="foi-SMART_PLUG-2023-04-01-to-2024-03-31-NOT-suppressed.xlsx"',
     );
     const sheets = await readWorkbook(res.body as Buffer);
     expect([...sheets.keys()]).toEqual([
-      'Summary',
+      'Response',
       'Q1 Seized',
       'Q2 Offences',
       'Q3 Court and evidence',
       'Q4 Accreditation',
       'Q5 Techniques',
       'Definitions',
+      'Codes',
     ]);
+    const { suppressBelow: _off, ...byDefault } = FY2023;
+    expect(
+      (await download({ ...byDefault, requestReference: 'FOI/24/7' }).expect(200)).headers[
+        'content-disposition'
+      ],
+    ).toBe('attachment; filename="foi-FOI_24_7-SMART_PLUG-2023-04-01-to-2024-03-31-suppressed-below-5.xlsx"');
+  });
+
+  it('puts the request, its dates and an answer per question on the cover, printable', async () => {
+    const res = await download({
+      ...FY2023,
+      requestReference: 'FOI/2024/0099',
+      receivedOn: '2024-04-02',
+      respondedOn: '2024-04-26',
+    }).expect(200);
+    const cover = (await readWorkbook(res.body as Buffer)).get('Response') as Cell[][];
+    const text = cover.flat().map(String).join('\n');
+
+    expect(rowStarting(cover, 'Request reference')[1]).toBe('FOI/2024/0099');
+    expect(rowStarting(cover, 'Date received')[1]).toBe('2024-04-02');
+    expect(rowStarting(cover, 'Date of response')[1]).toBe('2024-04-26');
+    expect(text).toContain('This force seized 9 devices recorded as “Smart plug” between 1 April 2023 and 31 March 2024.');
+    expect(text).not.toContain('Smart plugs with energy monitoring');
+    expect(text).toContain(
+      "On 26 April 2024 the lab's status for Smart plug is: Suspended (voluntary) (flexible scope)",
+    );
+    expect(text).toContain('Refused: this information is exempt under section 30(1)(a) and (b)');
+    expect(text).toContain('Small-number suppression is OFF for this answer');
+    expect(text).toContain('ask with deviceFamily=SMART_PLUG');
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body as unknown as ArrayBuffer);
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(sheet.pageSetup.printTitlesRow).toMatch(/^\d+:\d+$/);
+      expect(sheet.headerFooter.oddFooter).toBe('&LFOI FOI/2024/0099&C&A&RPage &P of &N');
+    }
   });
 
   it('holds the hand-counted figures as numbers on each sheet', async () => {
     const sheets = await readWorkbook((await download(FY2023).expect(200)).body as Buffer);
     const sheet = (name: string) => sheets.get(name) as Cell[][];
 
-    expect(rowStarting(sheet('Summary'), 'Q1', 'Devices seized in the window')[2]).toBe(9);
-    expect(
-      rowStarting(sheet('Summary'), 'Backlog', 'Devices awaiting examination at the end of the window')[2],
-    ).toBe(4);
-    expect(rowStarting(sheet('Q1 Seized'), '2023-04')[1]).toBe(2);
+    expect(rowStarting(sheet('Q1 Seized'), '2023-04-01')[1]).toBe(2);
     expect(rowStarting(sheet('Q1 Seized'), 'Total')[1]).toBe(9);
-    expect(rowStarting(sheet('Q2 Offences'), 'CRIME', 'DRUG', 'DRUG_TRAFFICKING')).toEqual(
+    expect(rowStarting(sheet('Q2 Offences'), 'Crime', 'Drug offences', 'Trafficking of drugs')).toEqual(
       expect.arrayContaining([5, 2]),
     );
-    expect(rowStarting(sheet('Q2 Offences'), 'UNRECORDED').slice(-2)).toEqual([1, 1]);
+    expect(
+      rowStarting(
+        sheet('Q2 Offences'),
+        'Not recorded (the case has no offence or incident classification)',
+      ).slice(-2),
+    ).toEqual([1, 1]);
     expect(rowStarting(sheet('Q3 Court and evidence'), 'Cases progressed to court')[1]).toBe(3);
-    expect(rowStarting(sheet('Q3 Court and evidence'), 'GUILTY_PLEA')[1]).toBe(1);
-    expect(rowStarting(sheet('Q4 Accreditation'), '2024-03-31', 'SUSPENDED_VOLUNTARY')).toEqual([
+    expect(rowStarting(sheet('Q3 Court and evidence'), 'Convicted - guilty plea')[1]).toBe(1);
+    expect(rowStarting(sheet('Q4 Accreditation'), '2024-03-31', 'Smart plug')).toEqual([
       '2024-03-31',
-      'SUSPENDED_VOLUNTARY',
-      'FLEXIBLE',
+      'Smart plug',
+      'Suspended (voluntary)',
+      expect.stringMatching(/^Flexible scope/),
       '0042',
       '2024-02-01',
     ]);
-    expect(rowStarting(sheet('Q4 Accreditation'), 'OUT_OF_SCOPE')[1]).toBe(4);
-    expect(rowStarting(sheet('Q5 Techniques'), 'Examinations started in the window')[1]).toBe(6);
+    expect(rowStarting(sheet('Q4 Accreditation'), 'Not covered by the schedule')[1]).toBe(4);
+    expect(rowStarting(sheet('Q5 Techniques'), 'Examinations started in the period')[1]).toBe(6);
+    expect(rowStarting(sheet('Q5 Techniques'), 'Devices awaiting examination on 31 March 2024')[1]).toBe(4);
+    expect(rowStarting(sheet('Codes'), 'Offence sub-group', 'DRUG_TRAFFICKING')[2]).toBe(
+      'Trafficking of drugs',
+    );
     expect(rowStarting(sheet('Q5 Techniques'), 'Tools and techniques')[1]).toBe('Withheld');
     expect(sheet('Definitions').flat()).toContain('foi-rules/1');
   });
@@ -138,18 +190,27 @@ describe('FOI workbook', () => {
   });
 
   it('gives the scope status of each device type asked for on the Q4 sheet', async () => {
-    const query = { period: 'financial-year', year: '2023', deviceType: 'SMART_PLUG,IP_CAMERA' };
+    const query = {
+      period: 'financial-year',
+      year: '2023',
+      deviceType: 'SMART_PLUG,IP_CAMERA',
+      scopeOn: '2024-03-31',
+    };
     const sheets = await readWorkbook((await download(query).expect(200)).body as Buffer);
     const q4 = sheets.get('Q4 Accreditation') as Cell[][];
 
-    expect(rowStarting(q4, 'SMART_PLUG')).toEqual([
-      'SMART_PLUG',
-      'SUSPENDED_VOLUNTARY',
-      'FLEXIBLE',
+    expect(rowStarting(q4, '2024-03-31', 'Smart plug')).toEqual([
+      '2024-03-31',
+      'Smart plug',
+      'Suspended (voluntary)',
+      expect.stringMatching(/^Flexible scope/),
       '0042',
       '2024-02-01',
     ]);
-    expect(rowStarting(q4, 'IP_CAMERA').slice(0, 3)).toEqual(['IP_CAMERA', 'ACCREDITED', 'FIXED']);
+    expect(rowStarting(q4, '2024-03-31', 'Indoor / outdoor security camera').slice(2, 4)).toEqual([
+      'Accredited',
+      expect.stringMatching(/^Fixed scope/),
+    ]);
   });
 
   it('shows suppressed counts as text and the rest as numbers', async () => {
@@ -159,9 +220,9 @@ describe('FOI workbook', () => {
 
     const stalking = rowStarting(
       sheets.get('Q2 Offences') as Cell[][],
-      'CRIME',
-      'VAP',
-      'VAP_STALKING_HARASSMENT',
+      'Crime',
+      'Violence against the person',
+      'Stalking and harassment',
     );
     expect(stalking.slice(-2)).toEqual(['<2', '<2']);
   });
@@ -171,7 +232,13 @@ describe('FOI workbook', () => {
     const command = new FoiReportCommand(t.app.get(FoiReportService));
     const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
-      await command.run([], { period: 'financial-year', year: '2023', deviceType: ['SMART_PLUG'], out });
+      await command.run([], {
+        period: 'financial-year',
+        year: '2023',
+        deviceType: ['SMART_PLUG'],
+        suppressBelow: '0',
+        out,
+      });
     } finally {
       write.mockRestore();
     }

@@ -15,6 +15,9 @@ interface FoiReportOptions {
   suppressBelow?: string;
   deviceType?: string[];
   deviceFamily?: string[];
+  requestReference?: string;
+  receivedOn?: string;
+  respondedOn?: string;
   format?: string;
   out?: string;
 }
@@ -22,6 +25,9 @@ interface FoiReportOptions {
 const FLAGS: Record<string, string> = {
   deviceType: '--device-type',
   deviceFamily: '--device-family',
+  requestReference: '--request-reference',
+  receivedOn: '--received-on',
+  respondedOn: '--responded-on',
   referenceDate: '--reference-date',
   scopeOn: '--scope-on',
   suppressBelow: '--suppress-below',
@@ -44,6 +50,9 @@ export class FoiReportCommand extends CommandRunner {
     const input: FoiRequestInput = {
       deviceType: options.deviceType,
       deviceFamily: options.deviceFamily,
+      requestReference: options.requestReference,
+      receivedOn: options.receivedOn,
+      respondedOn: options.respondedOn,
       period: options.period,
       from: options.from,
       to: options.to,
@@ -94,7 +103,10 @@ export class FoiReportCommand extends CommandRunner {
     return value;
   }
 
-  @Option({ flags: '--scope-on <date>', description: 'date Q4 reads the scope register on' })
+  @Option({
+    flags: '--scope-on <date>',
+    description: 'date Q4 reads the scope register on (default --responded-on)',
+  })
   parseScopeOn(value: string): string {
     return value;
   }
@@ -118,6 +130,24 @@ export class FoiReportCommand extends CommandRunner {
   })
   parseDeviceFamily(value: string, previous: string[] = []): string[] {
     return [...previous, value];
+  }
+
+  @Option({ flags: '--request-reference <ref>', description: 'the FOI request answered (cover, footers)' })
+  parseRequestReference(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--received-on <date>', description: 'date the request was received (YYYY-MM-DD)' })
+  parseReceivedOn(value: string): string {
+    return value;
+  }
+
+  @Option({
+    flags: '--responded-on <date>',
+    description: 'date of the response (default today; Q4 is answered on it)',
+  })
+  parseRespondedOn(value: string): string {
+    return value;
   }
 
   @Option({ flags: '--format <format>', description: 'json or xlsx (default: from --out, else json)' })

@@ -1,5 +1,15 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  validateSync,
+} from 'class-validator';
 import { DateTime } from 'luxon';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -19,6 +29,8 @@ export class EnvironmentVariables {
   @IsOptional() @Min(1) @Max(64) @IsInt() HEAVY_WORK_CONCURRENCY?: number;
   @IsOptional() @Min(0) @Max(1000) @IsInt() HEAVY_WORK_QUEUE?: number;
   @IsOptional() @Min(1) @Max(3600) @IsInt() HEAVY_WORK_RETRY_AFTER?: number;
+  @IsOptional() @IsString() @MaxLength(120) FORCE_NAME?: string;
+  @IsOptional() @IsString() @MaxLength(2000) FOI_S17_REASON?: string;
   @IsOptional() @Min(1) @Max(100_000) @IsInt() AUTH_FAILURES_PER_MINUTE?: number;
   @IsOptional() @Min(1) @Max(3650) @IsInt() TOKEN_LIFETIME_DAYS?: number;
   @IsOptional() @Min(1) @Max(3650) @IsInt() TOKEN_MAX_LIFETIME_DAYS?: number;

@@ -18,6 +18,8 @@ export interface DeviceSelectionInput {
 export interface DeviceCatalogue {
   deviceTypes: readonly string[];
   families: ReadonlyMap<string, readonly string[]>;
+  // What each family's devices are called in a sentence ("smart plugs").
+  plurals?: ReadonlyMap<string, string>;
 }
 
 export interface DeviceSelection {
@@ -30,12 +32,70 @@ export interface DeviceSelection {
 // The catalogue as the reference data holds it (device-types' attribute "family", device-families).
 export function deviceCatalogue(reference: Pick<ReferenceDataService, 'items'>): DeviceCatalogue {
   const types = reference.items('device-types');
-  const families = new Map<string, string[]>(reference.items('device-families').map((f) => [f.code, []]));
+  const familyItems = reference.items('device-families');
+  const families = new Map<string, string[]>(familyItems.map((f) => [f.code, []]));
+  const plurals = new Map(
+    familyItems.map((f) => [f.code, typeof f.attributes.plural === 'string' ? f.attributes.plural : f.label]),
+  );
   for (const type of types) {
     const family = type.attributes.family;
     if (typeof family === 'string') families.get(family)?.push(type.code);
   }
-  return { deviceTypes: types.map((t) => t.code), families };
+  return { deviceTypes: types.map((t) => t.code), families, plurals };
+}
+
+export interface DeviceWords {
+  // For sentences: "smart plugs", "devices recorded as “Smart plug”", "IoT devices of every type".
+  noun: string;
+  // For the cover: the types counted by label, and any member of their families left out.
+  counted: string;
+}
+
+// The devices counted, in words a requester reads (labels, never codes).
+export function describeDevices(
+  selection: { deviceTypes: readonly string[]; deviceFamilies: readonly string[] },
+  catalogue: DeviceCatalogue,
+  labelOf: (code: string) => string,
+): DeviceWords {
+  const { deviceTypes, deviceFamilies } = selection;
+  if (deviceTypes.includes(ALL_DEVICE_TYPES)) {
+    return { noun: 'IoT devices (all device types)', counted: 'All device types' };
+  }
+  const labels = deviceTypes.map((t) => `“${labelOf(t)}”`);
+  const counted = `${joinWords(labels)}.`;
+  // The families whose members are all counted, covering exactly the types counted, name the devices.
+  const whole = [...catalogue.families].filter(
+    ([family, members]) =>
+      (deviceFamilies.includes(family) || members.every((m) => deviceTypes.includes(m))) &&
+      members.length > 0 &&
+      members.every((m) => deviceTypes.includes(m)),
+  );
+  const coveredTypes = new Set(whole.flatMap(([, members]) => members));
+  if (whole.length > 0 && deviceTypes.every((t) => coveredTypes.has(t))) {
+    return { noun: joinWords(whole.map(([family]) => catalogue.plurals?.get(family) ?? family)), counted };
+  }
+  const left = deviceTypes.flatMap((t) => {
+    const family = familyOf(catalogue, t);
+    const others = (family ? (catalogue.families.get(family) ?? []) : []).filter(
+      (m) => !deviceTypes.includes(m),
+    );
+    return others.length > 0 && family ? [{ family, others }] : [];
+  });
+  const notes = [...new Map(left.map((l) => [l.family, l])).values()].map(
+    ({ family, others }) =>
+      ` Not counted: ${joinWords(others.map((o) => `“${labelOf(o)}”`))}, of the same family ` +
+      `(${catalogue.plurals?.get(family) ?? family}); ask with deviceFamily=${family} to count the whole family.`,
+  );
+  const noun =
+    deviceTypes.length === 1
+      ? `devices recorded as ${labels[0]}`
+      : `devices recorded as ${joinWords(labels, 'or')}`;
+  return { noun, counted: counted + notes.join('') };
+}
+
+function joinWords(words: string[], last = 'and'): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} ${last} ${words[words.length - 1]}`;
 }
 
 // The family a device type belongs to, and its other members (for "also in this family" notes).

@@ -7,6 +7,12 @@ export function rawFoiFigures(change: (raw: RawFoiFigures) => void = () => undef
     meta: {
       deviceTypes: ['SMART_PLUG'],
       deviceFamilies: [],
+      response: {
+        forceName: 'Example Constabulary',
+        requestReference: 'FOI/2024/0123',
+        receivedOn: '2024-04-02',
+        respondedOn: '2024-04-25',
+      },
       from: '2023-04-01',
       to: '2024-04-01',
       start: '2023-03-31T23:00:00.000Z',

@@ -9,6 +9,7 @@ import { type FieldError, ValidationFailedError } from '../common/errors.js';
 import {
   type DeviceCatalogue,
   deviceCatalogue,
+  describeDevices,
   type DeviceSelection,
   type DeviceSelectionInput,
   resolveDeviceSelection,
@@ -28,13 +29,21 @@ import type { DeviceTypeScope, FoiReportResponse } from './foi-report-response.j
 import type { RawFoiFigures } from './foi-report.types.js';
 import { type FoiRequest, type FoiRequestInput, resolveFoiRequest } from './foi-request.js';
 import { buildFoiWorkbook, foiWorkbookFileName } from './foi-workbook.js';
-import { monthBoundaries } from './report-window.js';
+import { lastDayOf, monthBoundaries, type ReportWindow } from './report-window.js';
+import { historyInWindow } from './scope-history.js';
+import {
+  type CodeUsed,
+  type LabelledFoiReport,
+  labelFoiReport,
+  type LabelOf,
+  referenceLabels,
+} from './foi-labels.js';
 import { applySuppression, withholdSmallMedian } from './suppression.js';
 
 export interface FoiWorkbookFile {
   fileName: string;
   content: Buffer;
-  report: FoiReportResponse;
+  report: LabelledFoiReport;
 }
 
 // Answers the FOI questions from the register. The API and the CLI both call this, so the JSON,
@@ -75,17 +84,38 @@ export class FoiReportService {
     return this.catalogue;
   }
 
-  async report(input: FoiRequestInput, now = new Date()): Promise<FoiReportResponse> {
-    const request = this.resolve(input, now);
-    const { raw, completedInWindow } = await this.rawFigures(request, now);
-    // The per-type scope statuses hold no counts: suppression passes them through unchanged.
-    const report = applySuppression(raw, request.suppressBelow) as FoiReportResponse;
-    return withholdSmallMedian(report, completedInWindow, request.suppressBelow);
+  // The JSON answer: figures with codes, a label beside each code.
+  async report(input: FoiRequestInput, now = new Date()): Promise<LabelledFoiReport> {
+    return (await this.answer(input, now)).report;
   }
 
   async workbook(input: FoiRequestInput, now = new Date()): Promise<FoiWorkbookFile> {
-    const report = await this.report(input, now);
-    return { report, fileName: foiWorkbookFileName(report), content: await buildFoiWorkbook(report) };
+    const { report, codes } = await this.answer(input, now);
+    const labelOf = this.labels();
+    const words = describeDevices(report.meta, this.devices(), (code) => labelOf('device-types', code));
+    const content = await buildFoiWorkbook(report, codes, {
+      s17Reason: this.config.s17Reason,
+      labelOf,
+      devicesNoun: words.noun,
+      devicesCounted: words.counted,
+    });
+    return { report, fileName: foiWorkbookFileName(report), content };
+  }
+
+  labels(): LabelOf {
+    return referenceLabels(this.reference);
+  }
+
+  private async answer(
+    input: FoiRequestInput,
+    now: Date,
+  ): Promise<{ report: LabelledFoiReport; codes: CodeUsed[] }> {
+    const request = this.resolve(input, now);
+    const { raw, completedInWindow } = await this.rawFigures(request, now);
+    // The per-type scope statuses hold no counts: suppression passes them through unchanged.
+    const suppressed = applySuppression(raw, request.suppressBelow) as FoiReportResponse;
+    const report = withholdSmallMedian(suppressed, completedInWindow, request.suppressBelow);
+    return labelFoiReport(report, this.labels());
   }
 
   private async rawFigures(
@@ -105,7 +135,7 @@ export class FoiReportService {
     const awaiting = await this.queries.awaitingAtEnd(scope);
     const completions = await this.queries.completions(scope);
     const scopeRows = await this.queries.scopeEntries(deviceTypes, ALL_DIGITAL);
-    const scopes = await this.scopes(deviceTypes, window.scopeOn);
+    const scopes = await this.scopes(deviceTypes, window);
 
     const examinationsByScopeStatus = buildExaminationsByScopeStatus(
       started.rows,
@@ -141,6 +171,7 @@ export class FoiReportService {
         generatedAt: now.toISOString(),
         rulesVersion: FOI_RULES_VERSION,
         fingerprint,
+        response: { forceName: this.config.forceName, ...request.response },
       },
       q1: buildQ1(q1.rows, months, deviceTypes, this.order('device-types')),
       q2: buildQ2(
@@ -166,7 +197,9 @@ export class FoiReportService {
 
   // Q4's status per device type on scopeOn; for ALL, the whole digital schedule first, then every
   // type with rows of its own. Only dates and codes: no entry ids, notes or activities.
-  private async scopes(deviceTypes: string[] | null, scopeOn: string): Promise<DeviceTypeScope[]> {
+  private async scopes(deviceTypes: string[] | null, window: ReportWindow): Promise<DeviceTypeScope[]> {
+    const { scopeOn } = window;
+    const lastDay = lastDayOf(window);
     const types = deviceTypes ?? [
       ALL_DIGITAL,
       ...(await this.queries.scopedDeviceTypes()).filter((t) => t !== ALL_DIGITAL),
@@ -175,17 +208,27 @@ export class FoiReportService {
     for (const deviceType of types) {
       const status = await this.accreditation.statusOn(deviceType, scopeOn);
       const history = await this.accreditation.history(deviceType);
+      const atEnd = await this.accreditation.statusOn(deviceType, lastDay);
+      const rows = history.map((h) => ({
+        effectiveFrom: h.effectiveFrom,
+        status: h.status,
+        scopeType: h.scopeType,
+      }));
       scopes.push({
         deviceType,
         status: status.status,
         scopeType: status.scopeType,
         scheduleReference: status.scheduleReference,
         since: status.since,
-        history: history.map((h) => ({
-          effectiveFrom: h.effectiveFrom,
-          status: h.status,
-          scopeType: h.scopeType,
-        })),
+        history: rows,
+        atWindowEnd: {
+          on: lastDay,
+          status: atEnd.status,
+          scopeType: atEnd.scopeType,
+          scheduleReference: atEnd.scheduleReference,
+          since: atEnd.since,
+        },
+        historyInWindow: historyInWindow(rows, window),
       });
     }
     return scopes;

@@ -34,6 +34,15 @@ export interface RawFoiMeta {
   generatedAt: string;
   rulesVersion: string;
   fingerprint: string;
+  // Who answers which request, and when (for the cover and footers; not part of the fingerprint).
+  response: FoiResponseMeta;
+}
+
+export interface FoiResponseMeta {
+  forceName: string;
+  requestReference: string | null;
+  receivedOn: string | null;
+  respondedOn: string;
 }
 
 export interface FoiReportMeta extends RawFoiMeta {
@@ -86,6 +95,14 @@ export interface Q4Figures<C> {
   byDeviceType?: DeviceTypeScope[];
 }
 
+export interface ScopeOnDate {
+  on: string;
+  status: string;
+  scopeType: string | null;
+  scheduleReference: string | null;
+  since: string | null;
+}
+
 export interface DeviceTypeScope {
   deviceType: string;
   status: string;
@@ -93,6 +110,10 @@ export interface DeviceTypeScope {
   scheduleReference: string | null;
   since: string | null;
   history: Q4Figures<number>['history'];
+  // The status on the window's last day (Q4 is answered on scopeOn, the response date by default),
+  // and the rows of the history in force at some time within the window.
+  atWindowEnd: ScopeOnDate;
+  historyInWindow: Q4Figures<number>['history'];
 }
 
 export interface Q5Figures<C> {

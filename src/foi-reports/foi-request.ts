@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { type FieldError, ValidationFailedError } from '../common/errors.js';
 import {
   ALL_DEVICE_TYPES,
@@ -20,6 +21,10 @@ export interface FoiRequestInput {
   referenceDate?: string;
   scopeOn?: string;
   suppressBelow?: string | number;
+  // For the cover sheet and footers: the request answered, and when it was received and answered.
+  requestReference?: string;
+  receivedOn?: string;
+  respondedOn?: string;
 }
 
 export interface FoiRequestSettings {
@@ -36,6 +41,14 @@ export interface FoiRequest {
   deviceFamilies: string[];
   window: ReportWindow;
   suppressBelow: number;
+  response: FoiResponseDates;
+}
+
+// The request an answer belongs to. respondedOn defaults to today (local); Q4 is answered on it.
+export interface FoiResponseDates {
+  requestReference: string | null;
+  receivedOn: string | null;
+  respondedOn: string;
 }
 
 export const MAX_SUPPRESS_BELOW = 1000;
@@ -45,6 +58,7 @@ export function resolveFoiRequest(input: FoiRequestInput, settings: FoiRequestSe
   const errors: FieldError[] = [];
   const devices = resolveDeviceSelection(input, settings.devices, errors);
   const suppressBelow = resolveSuppressBelow(input.suppressBelow, settings.defaultSuppressBelow, errors);
+  const response = resolveResponseDates(input, settings, errors);
   let window: ReportWindow | undefined;
   try {
     window = resolveReportWindow(
@@ -54,7 +68,8 @@ export function resolveFoiRequest(input: FoiRequestInput, settings: FoiRequestSe
         period: input.period,
         year: input.year,
         referenceDate: input.referenceDate,
-        scopeOn: input.scopeOn,
+        // Q4 is answered in the present tense: on the response date unless scopeOn says otherwise.
+        scopeOn: input.scopeOn ?? response.respondedOn,
       },
       settings.timeZone,
       settings.now,
@@ -66,7 +81,7 @@ export function resolveFoiRequest(input: FoiRequestInput, settings: FoiRequestSe
   if (errors.length > 0 || !window || devices === undefined) {
     throw new ValidationFailedError(errors, `Invalid FOI report parameters: ${describe(errors)}`);
   }
-  return { ...devices, window, suppressBelow };
+  return { ...devices, window, suppressBelow, response };
 }
 
 function resolveSuppressBelow(
@@ -85,6 +100,43 @@ function resolveSuppressBelow(
     return fallback;
   }
   return parsed;
+}
+
+const REFERENCE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 /._:-]{0,59}$/;
+
+function resolveResponseDates(
+  input: FoiRequestInput,
+  settings: FoiRequestSettings,
+  errors: FieldError[],
+): FoiResponseDates {
+  const today = DateTime.fromJSDate(settings.now, { zone: settings.timeZone }).toFormat('yyyy-MM-dd');
+  const date = (field: 'receivedOn' | 'respondedOn'): string | null => {
+    const value = input[field];
+    if (value === undefined || value === '') return null;
+    const parsed = /^\d{4}-\d{2}-\d{2}$/.test(value) ? DateTime.fromISO(value, { zone: 'UTC' }) : undefined;
+    if (!parsed?.isValid || parsed.year < 1900 || parsed.year > 2200) {
+      errors.push({ field, message: `${field} must be a real date YYYY-MM-DD` });
+      return null;
+    }
+    return value;
+  };
+  const receivedOn = date('receivedOn');
+  const respondedOn = date('respondedOn') ?? today;
+  if (receivedOn && receivedOn > respondedOn) {
+    errors.push({ field: 'receivedOn', message: 'receivedOn must not be after respondedOn (default today)' });
+  }
+  let requestReference: string | null = null;
+  if (input.requestReference !== undefined && input.requestReference !== '') {
+    const value = String(input.requestReference).trim();
+    if (!REFERENCE_PATTERN.test(value)) {
+      errors.push({
+        field: 'requestReference',
+        message:
+          'requestReference must be 1 to 60 letters, digits, spaces and / . _ : - (starting with a letter or digit)',
+      });
+    } else requestReference = value;
+  }
+  return { requestReference, receivedOn, respondedOn };
 }
 
 function describe(errors: FieldError[]): string {

@@ -1,107 +1,87 @@
 import { FOI_COUNTING_RULES, suppressionRule } from './foi-definitions.js';
-import type { DeviceTypeScope, FoiReport, SuppressedCell } from './foi-report.types.js';
+import type { LabelledFoiReport } from './foi-labels.js';
+import type { SuppressedCell } from './foi-report.types.js';
+import { longDate } from './foi-sentences.js';
+import { lastDayOf } from './report-window.js';
+import type { SheetNote, SheetSpec, SheetTable, SheetValue } from './workbook-layout.js';
 
-// What each sheet of the FOI workbook says, as plain tables; foi-workbook.ts lays them out.
+export type { SheetSpec, SheetTable, SheetValue } from './workbook-layout.js';
 
-export type SheetValue = string | number | null;
-
-export interface SheetTable {
-  headers: string[];
-  rows: SheetValue[][];
-}
-
-export interface SheetSpec {
-  name: string;
-  title: string;
-  notes: string[];
-  tables: SheetTable[];
-}
+// What each question's sheet says, as plain tables of labels (never codes); workbook-layout.ts prints them.
 
 export const FOI_SHEET_NAMES = [
-  'Summary',
+  'Response',
   'Q1 Seized',
   'Q2 Offences',
   'Q3 Court and evidence',
   'Q4 Accreditation',
   'Q5 Techniques',
   'Definitions',
+  'Codes',
 ] as const;
 
 const S30 = 'FOIA s.30(1)(a)(b)';
 
-export function foiSheets(report: FoiReport): SheetSpec[] {
+const date = (value: string | null): SheetValue => (value ? { date: value } : null);
+
+export function foiSheets(report: LabelledFoiReport, devicesCounted: string): SheetSpec[] {
   const { meta, q1, q2, q3, q4, q5, backlog } = report;
-  const suppressionNotes = meta.suppressBelow > 1 ? [suppressionRule(meta.suppressBelow)] : [];
+  const preamble: (string | SheetNote)[] = [
+    `Period: ${longDate(meta.from)} to ${longDate(lastDayOf(meta))} inclusive (local dates, ${meta.timeZone}).`,
+    `Devices counted: ${devicesCounted}`,
+    ...(meta.suppressBelow > 1 ? [suppressionRule(meta.suppressBelow)] : []),
+    `Generated at: ${meta.generatedAt}`,
+  ];
   const sheet = (
     name: (typeof FOI_SHEET_NAMES)[number],
     title: string,
     tables: SheetTable[],
-    notes: string[] = suppressionNotes,
-  ): SheetSpec => ({ name, title, notes, tables });
+    notes = preamble,
+  ) => ({
+    name,
+    title,
+    notes,
+    tables,
+  });
+  const scopeRow = (s: LabelledFoiReport['q4']['byDeviceType'][number]): SheetValue[] => [
+    s.deviceTypeLabel,
+    s.statusLabel,
+    s.scopeTypeLabel,
+    s.scheduleReference,
+    date(s.since),
+  ];
+  const q2Rows = q2.rows.map((r): SheetValue[] => [
+    r.kindLabel,
+    r.offenceGroupLabel ?? null,
+    r.offenceSubgroupLabel ?? r.incidentCategoryLabel ?? null,
+    r.devices,
+    r.cases,
+  ]);
 
   return [
-    sheet('Summary', 'FOI report: seized devices', [
+    sheet('Q1 Seized', 'Q1: devices seized in the period', [
       {
-        headers: ['Question', 'Figure', 'Value'],
-        rows: [
-          ['Q1', 'Devices seized in the window', q1.total],
-          ['Q2', 'Offences and incidents', 'See sheet Q2 Offences'],
-          ['Q3', 'Cases (distinct) of these devices', q3.cases],
-          ['Q3', 'Cases progressed to court', q3.casesProgressedToCourt],
-          ['Q3', 'Devices whose data was served as evidence', q3.devicesServedAsEvidence],
-          ['Q3', 'Cases with device data served as evidence', q3.casesWithDeviceDataServedAsEvidence],
-          ['Q4', `Accreditation scope status on ${meta.scopeOn}`, q4.status],
-          ['Q4', 'Scope type', q4.scopeType],
-          ['Q4', 'In force since', q4.since],
-          ['Q5', 'Tools and techniques', `Withheld under ${S30}`],
-          ['Q5', 'Examinations started in the window', q5.examinationsRecorded],
-          [
-            'Backlog',
-            'Devices awaiting examination at the end of the window',
-            backlog.awaitingExaminationAtEnd,
-          ],
-          [
-            'Backlog',
-            'Median days from seizure to completed examination',
-            backlog.medianDaysSeizureToCompletion ??
-              (meta.suppressedCells.some((c) => c.column === 'medianDaysSeizureToCompletion')
-                ? `[c] withheld: fewer than ${meta.suppressBelow} examinations completed`
-                : 'No examination completed'),
-          ],
-        ],
-      },
-    ]),
-    sheet('Q1 Seized', 'Q1: devices seized in the window', [
-      {
-        headers: ['Month', 'Devices'],
-        rows: [...q1.byMonth.map((m) => [m.month, m.devices]), ['Total', q1.total]],
+        headers: ['Month', 'Devices seized'],
+        rows: [...q1.byMonth.map((m): SheetValue[] => [{ month: m.month }, m.devices]), ['Total', q1.total]],
+        boldRows: [q1.byMonth.length],
       },
       {
-        headers: ['Device type', 'Devices'],
-        rows: q1.byDeviceType.map((d) => [d.deviceType, d.devices]),
+        headers: ['Device type', 'Devices seized'],
+        rows: q1.byDeviceType.map((d) => [d.deviceTypeLabel, d.devices]),
       },
     ]),
     sheet('Q2 Offences', 'Q2: offences and incidents the devices were seized for', [
       {
-        headers: ['Kind', 'Offence group', 'Offence sub-group', 'Incident category', 'Devices', 'Cases'],
-        rows: [
-          ...q2.rows.map((r) => [
-            r.kind,
-            r.kind === 'CRIME' ? r.offenceGroup : null,
-            r.kind === 'CRIME' ? r.offenceSubgroup : null,
-            r.kind === 'INCIDENT' ? r.incidentCategory : null,
-            r.devices,
-            r.cases,
-          ]),
-          ['Total', null, null, null, q1.total, q3.cases],
-        ],
+        headers: ['Kind', 'Offence group', 'Offence sub-group or incident category', 'Devices', 'Cases'],
+        rows: [...q2Rows, ['Total', null, null, q1.total, q3.cases]],
+        boldRows: [q2Rows.length],
       },
     ]),
     sheet('Q3 Court and evidence', 'Q3: court and evidence', [
       {
-        headers: ['Measure', 'Count'],
+        headers: ['Measure', 'Number'],
         rows: [
-          ['Cases (distinct) of the devices in Q1', q3.cases],
+          ['Cases (distinct) in which the devices in Q1 were seized', q3.cases],
           ['Cases progressed to court', q3.casesProgressedToCourt],
           ['Devices whose data was served as evidence', q3.devicesServedAsEvidence],
           ['Cases with device data served as evidence', q3.casesWithDeviceDataServedAsEvidence],
@@ -109,25 +89,43 @@ export function foiSheets(report: FoiReport): SheetSpec[] {
       },
       {
         headers: ['Court result', 'Cases'],
-        rows: q3.byCourtResult.map((r) => [r.courtResult, r.cases]),
+        rows: q3.byCourtResult.map((r) => [r.courtResultLabel, r.cases]),
       },
     ]),
     sheet('Q4 Accreditation', 'Q4: accreditation scope (ISO/IEC 17025)', [
       {
-        headers: ['Scope status on', 'Status', 'Scope type', 'Schedule reference', 'In force since'],
-        rows: [[meta.scopeOn, q4.status, q4.scopeType, q4.scheduleReference, q4.since]],
-      },
-      ...scopeByDeviceType(q4.byDeviceType, meta.scopeOn),
-      {
-        headers: ['History: effective from', 'Status', 'Scope type'],
-        rows: q4.history.map((h) => [h.effectiveFrom, h.status, h.scopeType]),
-      },
-      {
-        headers: ['Examinations started in the window, by scope status', 'Examinations'],
+        headers: ['Status on', 'Device type', 'Status', 'Scope type', 'Schedule reference', 'In force since'],
         rows: [
-          ...q4.examinationsByScopeStatus.map((e) => [e.scopeStatus, e.examinations]),
+          [{ date: meta.scopeOn }, ...scopeRow(q4.byDeviceType[0])],
+          ...(q4.atWindowEnd.on !== meta.scopeOn
+            ? [
+                [
+                  { date: q4.atWindowEnd.on },
+                  q4.byDeviceType[0].deviceTypeLabel,
+                  q4.atWindowEnd.statusLabel,
+                  q4.atWindowEnd.scopeTypeLabel,
+                  q4.atWindowEnd.scheduleReference,
+                  date(q4.atWindowEnd.since),
+                ] as SheetValue[],
+              ]
+            : []),
+          ...q4.byDeviceType.slice(1).map((s) => [{ date: meta.scopeOn }, ...scopeRow(s)] as SheetValue[]),
+        ],
+      },
+      {
+        headers: ['Scope history within the period: in force from', 'Status', 'Scope type'],
+        rows:
+          q4.historyInWindow.length > 0
+            ? q4.historyInWindow.map((h) => [{ date: h.effectiveFrom }, h.statusLabel, h.scopeTypeLabel])
+            : [['No scope entry was in force in the period', null, null]],
+      },
+      {
+        headers: ['Examinations started in the period, by scope status', 'Examinations'],
+        rows: [
+          ...q4.examinationsByScopeStatus.map((e) => [e.scopeStatusLabel, e.examinations]),
           ['Total', q5.examinationsRecorded],
         ],
+        boldRows: [q4.examinationsByScopeStatus.length],
       },
     ]),
     sheet(
@@ -139,13 +137,29 @@ export function foiSheets(report: FoiReport): SheetSpec[] {
           rows: [
             ['Tools and techniques', 'Withheld'],
             ['Exemption', `${S30} (investigations and proceedings)`],
-            ['Examinations started in the window', q5.examinationsRecorded],
+            ['Examinations started in the period', q5.examinationsRecorded],
+          ],
+        },
+        {
+          headers: ['Examination backlog', 'Value'],
+          rows: [
+            [
+              `Devices awaiting examination on ${longDate(lastDayOf(meta))}`,
+              backlog.awaitingExaminationAtEnd,
+            ],
+            [
+              'Median days from seizure to completed examination (examinations completed in the period)',
+              backlog.medianDaysSeizureToCompletion ??
+                (meta.suppressedCells.some((c) => c.column === 'medianDaysSeizureToCompletion')
+                  ? `[c] withheld: fewer than ${meta.suppressBelow} examinations completed`
+                  : 'No examination completed'),
+            ],
           ],
         },
       ],
       [
         `The tools and techniques are withheld under ${S30}; only the number of examinations is given.`,
-        ...suppressionNotes,
+        ...preamble,
       ],
     ),
     sheet(
@@ -156,9 +170,14 @@ export function foiSheets(report: FoiReport): SheetSpec[] {
           headers: ['Item', 'Definition'],
           rows: [
             ...FOI_COUNTING_RULES.map((r) => [r.item, r.rule]),
+            [
+              'Device types counted',
+              `${meta.deviceTypeLabels.join('; ')} (codes: ${meta.deviceTypes.join(', ')})`,
+            ],
             ['Small numbers', suppressionRule(meta.suppressBelow)],
             ['Counting rules version', meta.rulesVersion],
             ['Fingerprint of the records counted', meta.fingerprint],
+            ['Generated at', meta.generatedAt],
           ],
         },
         suppressedCellsTable(meta.suppressedCells),
@@ -168,26 +187,9 @@ export function foiSheets(report: FoiReport): SheetSpec[] {
   ];
 }
 
-// Several device types: each one's status too (the table above shows the first).
-function scopeByDeviceType(scopes: DeviceTypeScope[] | undefined, scopeOn: string): SheetTable[] {
-  if (!scopes || scopes.length < 2) return [];
-  return [
-    {
-      headers: [
-        `Device type (status on ${scopeOn})`,
-        'Status',
-        'Scope type',
-        'Schedule reference',
-        'In force since',
-      ],
-      rows: scopes.map((s) => [s.deviceType, s.status, s.scopeType, s.scheduleReference, s.since]),
-    },
-  ];
-}
-
 function suppressedCellsTable(cells: SuppressedCell[]): SheetTable {
   const headers = ['Suppressed cell: question', 'Row', 'Column', 'Reason'];
-  if (cells.length === 0) return { headers, rows: [['No cells were suppressed']] };
+  if (cells.length === 0) return { headers, rows: [['No cells were suppressed', null, null, null]] };
   return {
     headers,
     rows: cells.map((c) => [

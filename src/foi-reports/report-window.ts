@@ -209,3 +209,8 @@ function assertZone(timeZone: string): void {
     throw new Error(`unknown IANA time zone: ${timeZone}`);
   }
 }
+
+// The window's last day (the day before the exclusive `to`), as people read a period.
+export function lastDayOf(window: { to: string }): string {
+  return DateTime.fromISO(window.to, { zone: 'UTC' }).minus({ days: 1 }).toFormat('yyyy-MM-dd');
+}

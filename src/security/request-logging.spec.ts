@@ -1,7 +1,12 @@
 import { Writable } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import { pino } from 'pino';
-import { incomingRequestId, loggedPath, requestLoggingOptions } from './request-logging.js';
+import {
+  createRequestLogger,
+  incomingRequestId,
+  loggedPath,
+  requestLoggingOptions,
+} from './request-logging.js';
 
 describe('request logging', () => {
   it('drops the query string from logged paths', () => {
@@ -44,5 +49,31 @@ describe('request logging', () => {
     expect(line.req).toEqual({ id: 'r1', method: 'POST', path: '/api/cases' });
     expect(line.res).toEqual({ statusCode: 201 });
     expect(lines[0]).not.toMatch(/sr_secret|High Street|Jane/);
+  });
+});
+
+describe('createRequestLogger', () => {
+  const capture = () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write: (chunk: Buffer, _enc, done) => {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    return { lines, stream };
+  };
+
+  it('writes JSON when stdout is not a terminal, and readable lines (pino-pretty) in one', () => {
+    const json = capture();
+    const pretty = capture();
+
+    createRequestLogger('info', false, json.stream).info({ res: { statusCode: 200 } }, 'GET /api/cases 200');
+    createRequestLogger('info', true, pretty.stream).info({ res: { statusCode: 200 } }, 'GET /api/cases 200');
+
+    expect(JSON.parse(json.lines.join(''))).toMatchObject({ msg: 'GET /api/cases 200', level: 30 });
+    const text = pretty.lines.join('');
+    expect(text).toMatch(/^\[\d{2}:\d{2}:\d{2}\] INFO: GET \/api\/cases 200/);
+    expect(() => JSON.parse(text)).toThrow();
   });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { IncomingMessage } from 'node:http';
 import type { LoggerService } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
@@ -41,8 +42,39 @@ export function requestLoggingOptions(level: string): LoggerOptions {
   };
 }
 
-export function createRequestLogger(level: string): Logger {
-  return pino(requestLoggingOptions(level));
+type PrettyFactory = (options: Record<string, unknown>) => NodeJS.WritableStream;
+
+// In a terminal (stdout is a TTY) the lines are made readable by pino-pretty (a development
+// dependency: when it is not installed, JSON as elsewhere); piped to a file or a log collector, JSON.
+export function createRequestLogger(
+  level: string,
+  terminal = Boolean(process.stdout.isTTY),
+  destination: NodeJS.WritableStream = process.stdout,
+): Logger {
+  const options = requestLoggingOptions(level);
+  const pretty = terminal ? prettyFactory() : null;
+  if (!pretty) return destination === process.stdout ? pino(options) : pino(options, destination);
+  return pino(
+    options,
+    pretty({
+      colorize: terminal && destination === process.stdout,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname',
+      destination,
+      sync: true,
+    }),
+  );
+}
+
+function prettyFactory(): PrettyFactory | null {
+  try {
+    const loaded = createRequire(import.meta.url)('pino-pretty') as PrettyFactory & {
+      default?: PrettyFactory;
+    };
+    return loaded.default ?? loaded;
+  } catch {
+    return null;
+  }
 }
 
 // One JSON line per request once it is answered: id, method, path, status, duration (ms), at info, warn

@@ -43,7 +43,7 @@ export class FoiReportQueryDto {
   @IsString()
   referenceDate?: string;
 
-  /** The local date on which Q4 reads the scope register (default: the last day of the window). */
+  /** The local date on which Q4 reads the scope register (default: respondedOn, i.e. today). */
   @IsOptional()
   @IsString()
   scopeOn?: string;
@@ -52,4 +52,20 @@ export class FoiReportQueryDto {
   @IsOptional()
   @IsString()
   suppressBelow?: string;
+
+  /** The FOI request's reference, printed on the cover and in every page footer. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  requestReference?: string;
+
+  /** The local date the request was received (YYYY-MM-DD), for the cover. */
+  @IsOptional()
+  @IsString()
+  receivedOn?: string;
+
+  /** The local date of the response (YYYY-MM-DD; default today). Q4 is answered on it unless scopeOn is given. */
+  @IsOptional()
+  @IsString()
+  respondedOn?: string;
 }
