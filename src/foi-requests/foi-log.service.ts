@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { csvField } from '../imports/csv-records.js';
+import { csvField } from '../spreadsheets/formula-guard.js';
 import { addPrintableSheet } from '../foi-reports/workbook-layout.js';
 import { FoiAnswerRecord, FoiRequestEvent, FoiRequestRecord } from './foi-request.entities.js';
 import { runClock } from './request-clock.js';

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.enum.js';
 import { ValidationFailedError } from '../common/errors.js';
@@ -33,17 +33,20 @@ export class FoiRequestsController {
 
   /** Log a request: dueOn is the 20th working day after receivedOn (any UK nation's bank holidays excluded). */
   @Post('requests')
+  @ApiOperation({ summary: 'Log an FOI request' })
   create(@Body() dto: CreateFoiRequestDto, @CurrentUser() user: AuthUser) {
     return this.requests.create(dto, user.id);
   }
 
   /** The log: overdue first, then by due date; each with status and working days left. */
   @Get('requests')
+  @ApiOperation({ summary: 'The FOI request log' })
   list(@Query() query: FoiRequestListQueryDto) {
     return this.requests.list(query);
   }
 
   @Get('requests/:id')
+  @ApiOperation({ summary: 'One FOI request' })
   get(@IdParam() id: string) {
     return this.requests.get(id);
   }
@@ -51,6 +54,7 @@ export class FoiRequestsController {
   /** The clock stops until the clarification arrives. */
   @Post('requests/:id/clarification-requested')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Clarification asked for (clock stops)' })
   clarificationRequested(@IdParam() id: string, @Body() dto: DateOnDto, @CurrentUser() user: AuthUser) {
     return this.requests.addEvent(id, 'CLARIFICATION_REQUESTED', dto, user.id);
   }
@@ -58,6 +62,7 @@ export class FoiRequestsController {
   /** The clock restarts from this date: 20 working days from it. */
   @Post('requests/:id/clarification-received')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Clarification received (clock restarts)' })
   clarificationReceived(@IdParam() id: string, @Body() dto: DateOnDto, @CurrentUser() user: AuthUser) {
     return this.requests.addEvent(id, 'CLARIFICATION_RECEIVED', dto, user.id);
   }
@@ -65,12 +70,14 @@ export class FoiRequestsController {
   /** A fees notice stops the clock until the fee is paid. */
   @Post('requests/:id/fees-notice')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Fees notice given (clock pauses)' })
   feesNotice(@IdParam() id: string, @Body() dto: DateOnDto, @CurrentUser() user: AuthUser) {
     return this.requests.addEvent(id, 'FEES_NOTICE', dto, user.id);
   }
 
   @Post('requests/:id/fees-paid')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Fee paid (clock resumes)' })
   feesPaid(@IdParam() id: string, @Body() dto: DateOnDto, @CurrentUser() user: AuthUser) {
     return this.requests.addEvent(id, 'FEES_PAID', dto, user.id);
   }
@@ -78,6 +85,7 @@ export class FoiRequestsController {
   /** A public-interest extension (s.10(3)): up to 20 more working days. */
   @Post('requests/:id/extension')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Public-interest extension' })
   extension(@IdParam() id: string, @Body() dto: ExtensionDto, @CurrentUser() user: AuthUser) {
     return this.requests.addEvent(
       id,
@@ -89,6 +97,7 @@ export class FoiRequestsController {
 
   @Post('requests/:id/withdraw')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Request withdrawn' })
   withdraw(@IdParam() id: string, @Body() dto: DateOnDto, @CurrentUser() user: AuthUser) {
     return this.requests.addEvent(id, 'WITHDRAWN', dto, user.id);
   }
@@ -96,6 +105,7 @@ export class FoiRequestsController {
   /** Issue the answer: the workbook and JSON are built once, stored as sent, and never recomputed. */
   @Post('requests/:id/issue')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Issue the answer' })
   issue(@IdParam() id: string, @Body() dto: IssueAnswerDto, @CurrentUser() user: AuthUser) {
     return this.answers.issue(id, dto, user.id);
   }
@@ -103,6 +113,7 @@ export class FoiRequestsController {
   /** The workbook exactly as sent. */
   @Get('requests/:id/answer.xlsx')
   @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOperation({ summary: 'The released workbook' })
   async answerXlsx(@IdParam() id: string): Promise<StreamableFile> {
     const answer = await this.answers.answer(id);
     const content = Buffer.from(answer.workbook, 'base64');
@@ -115,6 +126,7 @@ export class FoiRequestsController {
 
   /** The JSON answer exactly as sent, with its decisions and parameters. */
   @Get('requests/:id/answer')
+  @ApiOperation({ summary: 'The released JSON answer' })
   async answerJson(@IdParam() id: string) {
     const answer = await this.answers.answer(id);
     return {
@@ -132,6 +144,7 @@ export class FoiRequestsController {
 
   /** The same question on today's data: does the fingerprint match, and which figures moved? */
   @Get('requests/:id/recheck')
+  @ApiOperation({ summary: 'Recheck a released answer on today’s data' })
   recheck(@IdParam() id: string) {
     return this.answers.recheck(id);
   }
@@ -140,18 +153,21 @@ export class FoiRequestsController {
   @Post('requests/:id/answer/void')
   @Roles(Role.Admin)
   @HttpCode(200)
+  @ApiOperation({ summary: 'Void an issued answer (admin)' })
   voidAnswer(@IdParam() id: string, @Body() dto: VoidAnswerDto, @CurrentUser() user: AuthUser) {
     return this.answers.void(id, dto.reason, user.id);
   }
 
   /** Share answered within 20 working days, by month and quarter, against the ICO bands. */
   @Get('statistics')
+  @ApiOperation({ summary: 'FOI timeliness statistics' })
   statistics(@Query() query: StatisticsQueryDto) {
     return this.log.statistics(query.year);
   }
 
   @Get('disclosure-log.csv')
   @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Disclosure log (CSV)' })
   async disclosureCsv(@Query('year') year?: string): Promise<StreamableFile> {
     const content = Buffer.from(await this.log.disclosureCsv(parseYear(year)));
     return new StreamableFile(content, {
@@ -163,6 +179,7 @@ export class FoiRequestsController {
 
   @Get('disclosure-log.xlsx')
   @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOperation({ summary: 'Disclosure log (Excel)' })
   async disclosureXlsx(@Query('year') year?: string): Promise<StreamableFile> {
     const content = await this.log.disclosureXlsx(parseYear(year));
     return new StreamableFile(content, {
