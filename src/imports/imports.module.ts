@@ -8,6 +8,6 @@ import { ImportsController } from './imports.controller.js';
 @Module({
   controllers: [ImportsController, ExportsController],
   providers: [DeviceImportService, DeviceExportService],
-  exports: [DeviceImportService],
+  exports: [DeviceImportService, DeviceExportService],
 })
 export class ImportsModule {}
