@@ -11,7 +11,6 @@ import {
   ConflictError,
   NotFoundError,
   PreconditionFailedError,
-  RuleViolationError,
   ValidationFailedError,
 } from '../common/errors.js';
 import { requireVersion } from '../common/if-match.js';
@@ -21,6 +20,7 @@ import { Page } from '../common/pagination.dto.js';
 import { appConfig } from '../config/app.config.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import { Case } from './case.entity.js';
+import { requireOpenCase } from './case-open.js';
 import { lockAgainstImports, lockCaseOpen, lockKey } from './key-lock.js';
 import { CASE_FIELD_KEYS, CaseFields, checkCase, unknownCode } from './case-rules.js';
 import { CaseQueryDto } from './dto/case-query.dto.js';
@@ -28,6 +28,8 @@ import { toCaseResponse } from './dto/case-response.dto.js';
 import { CreateCaseDto } from './dto/create-case.dto.js';
 import { UpdateCaseDto } from './dto/update-case.dto.js';
 import { referenceKeyOf } from './reference-key.js';
+import { caseReferenceMatch, requireSearchText, searchParams } from './text-search.js';
+import { SearchIndex } from './search-index.js';
 import { RuleViolationsError } from './rule-violations.js';
 
 type CaseInput = CaseFields & { reference: string };
@@ -48,6 +50,7 @@ export class CasesService {
     private readonly audit: AuditService,
     private readonly reference: ReferenceDataService,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    private readonly searchIndex: SearchIndex,
   ) {}
 
   async create(dto: CreateCaseDto, actor: AuthUser): Promise<Case> {
@@ -157,6 +160,14 @@ export class CasesService {
     if (query.reference !== undefined) {
       qb.andWhere('c.referenceKey = :referenceKey', { referenceKey: referenceKeyOf(query.reference) });
     }
+    if (query.q !== undefined) {
+      const q = requireSearchText(query.q);
+      await this.searchIndex.fold();
+      const match = caseReferenceMatch(qb.connection.options.type === 'postgres', 's');
+      qb.andWhere(`c.id IN (${match.sql})`, {
+        [match.param]: searchParams(q)[match.param],
+      });
+    }
     for (const field of ['kind', ...lists.map(([f]) => f)] as const) {
       if (query[field] !== undefined) qb.andWhere(`c.${field} = :${field}`, { [field]: query[field] });
     }
@@ -177,9 +188,8 @@ export class CasesService {
   async requireOpenCase(manager: EntityManager, caseId: string, field = 'caseId'): Promise<Case> {
     await lockCaseOpen(manager, caseId);
     const found = await manager.getRepository(Case).findOneBy({ id: caseId });
-    if (!found) throw new RuleViolationError('CASE_NOT_FOUND', field, `No case has the id ${caseId}.`);
-    if (found.voidedAt) throw new RuleViolationError('CASE_VOIDED', field, 'The case is voided.');
-    return found;
+    requireOpenCase(found, caseId, field);
+    return found!;
   }
 
   private async resolve(

@@ -1,3 +1,4 @@
+import { caseClosed } from '../cases/case-open.js';
 import { QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -32,11 +33,13 @@ export const BATCH_ROWS = 2000;
 const detachValues = <T extends object>(values: T): T =>
   Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? detach(v) : v])) as T;
 const NOTES_KEPT = 1000;
+/** Row errors listed in an import's answer (and its errors workbook); all are counted. */
+export const ERRORS_LISTED = 1000;
 
 interface CaseState {
   id: string;
   existing: boolean;
-  voided: boolean;
+  voidedAt: string | null;
   firstRow: number;
   /** null when the case's own fields are invalid (reported on its first row). */
   values: CaseValues | null;
@@ -62,7 +65,10 @@ export class ImportPass {
     casesAlreadyPresent: 0,
     devicesAlreadyPresent: 0,
   };
+  /** The first ERRORS_LISTED errors, in file order. */
   readonly errors: RowError[] = [];
+  errorCount = 0;
+  rowsWithErrors = 0;
   readonly notes: RowNote[] = [];
   private readonly cases = new Map<string, CaseState>();
   private readonly devicesSeen = new Map<string, number>();
@@ -94,9 +100,18 @@ export class ImportPass {
       const state = this.caseFor(row, newCases);
       if (state && device) this.placeDevice(row, state, device, newDevices);
       if (row.errors.length === 0) this.counts.rowsValid += 1;
-      else this.errors.push(...this.checker.inColumnOrder(row.errors));
+      else this.listErrors(row.errors);
     }
-    if (this.writer && this.errors.length === 0) await this.write(newCases, newDevices);
+    if (this.writer && this.errorCount === 0) await this.write(newCases, newDevices);
+  }
+
+  private listErrors(errors: RowError[]): void {
+    this.rowsWithErrors += 1;
+    this.errorCount += errors.length;
+    if (this.errors.length >= ERRORS_LISTED) return;
+    for (const error of this.checker.inColumnOrder(errors)) {
+      if (this.errors.length < ERRORS_LISTED) this.errors.push(error);
+    }
   }
 
   private key(reference: string): string {
@@ -117,7 +132,7 @@ export class ImportPass {
       this.cases.set(c.referenceKey, {
         id: c.id,
         existing: true,
-        voided: c.voidedAt !== null,
+        voidedAt: c.voidedAt,
         firstRow: 0,
         values: c,
       });
@@ -139,7 +154,7 @@ export class ImportPass {
       const state: CaseState = {
         id: orderedId(),
         existing: false,
-        voided: false,
+        voidedAt: null,
         firstRow: row.number,
         values,
       };
@@ -192,7 +207,7 @@ export class ImportPass {
       this.counts.devicesAlreadyPresent += 1;
       return;
     }
-    if (state.voided) {
+    if (caseClosed(state) === 'CASE_VOIDED') {
       const message = 'the case is voided; a device cannot be added to it';
       row.errors.push(this.checker.error(row.number, 'reference', row.cells.reference ?? null, message));
       return;
