@@ -1,12 +1,17 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { binaryResponse } from '../common/openapi/binary-response.js';
 import { DateTime } from 'luxon';
 import { RECORD_READERS } from '../auth/all-roles.js';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth-user.js';
-import { DeviceExportService } from './device-export.service.js';
+import type { Readable } from 'node:stream';
+import { WorkLimiter } from '../common/work-limiter.js';
+import { DeviceExportService, type DeviceExport } from './device-export.service.js';
 import { DeviceExportQueryDto } from './dto/device-export-query.dto.js';
 import { csvStream, xlsxStream } from './export-writers.js';
 import { XLSX_TYPE } from './imports.controller.js';
+import { ApiOperation } from '@nestjs/swagger';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 const fileName = (extension: string) => `devices-${DateTime.now().toFormat('yyyy-MM-dd')}.${extension}`;
 
@@ -16,16 +21,40 @@ const fileName = (extension: string) => `devices-${DateTime.now().toFormat('yyyy
 @ApiBearerAuth()
 @Controller()
 export class ExportsController {
-  constructor(private readonly exports: DeviceExportService) {}
+  constructor(
+    private readonly exports: DeviceExportService,
+    private readonly limiter: WorkLimiter,
+  ) {}
+
+  // The export holds one of the limited slots for expensive work until its stream has closed.
+  private async limited(
+    query: DeviceExportQueryDto,
+    role: AuthUser['role'],
+    write: (source: DeviceExport) => Readable,
+  ): Promise<Readable> {
+    const release = await this.limiter.acquire();
+    try {
+      const stream = write(this.exports.prepare(query, role));
+      stream.once('close', release);
+      return stream;
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
 
   /** Every matching device, one row each with its case; personal fields only for roles that may see them. */
   @Get('devices.xlsx')
   @Roles(...RECORD_READERS)
-  @ApiProduces(XLSX_TYPE)
-  @ApiOkResponse({ description: 'The workbook, streamed, as an attachment.' })
-  xlsx(@Query() query: DeviceExportQueryDto, @CurrentUser() user: AuthUser): StreamableFile {
-    const source = this.exports.prepare(query, user.role);
-    return new StreamableFile(xlsxStream(source), {
+  @ApiOkResponse(binaryResponse(XLSX_TYPE, 'The workbook, streamed, as an attachment.'))
+  @ApiOperation({
+    summary: 'Export devices (Excel)',
+    description:
+      'Every matching device, one row each with its case; personal fields only for roles that may see them. Streamed. Runs under the limit on expensive requests (429 with Retry-After when full).',
+  })
+  @ApiProblems(422, 429)
+  async xlsx(@Query() query: DeviceExportQueryDto, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
+    return new StreamableFile(await this.limited(query, user.role, xlsxStream), {
       type: XLSX_TYPE,
       disposition: `attachment; filename="${fileName('xlsx')}"`,
     });
@@ -34,11 +63,14 @@ export class ExportsController {
   /** The same rows as CSV (UTF-8). */
   @Get('devices.csv')
   @Roles(...RECORD_READERS)
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'The CSV file, streamed, as an attachment.' })
-  csv(@Query() query: DeviceExportQueryDto, @CurrentUser() user: AuthUser): StreamableFile {
-    const source = this.exports.prepare(query, user.role);
-    return new StreamableFile(csvStream(source), {
+  @ApiOkResponse(binaryResponse('text/csv', 'The CSV file (UTF-8), streamed, as an attachment.'))
+  @ApiOperation({
+    summary: 'Export devices (CSV)',
+    description: 'The same rows as CSV (UTF-8), streamed, under the same limit.',
+  })
+  @ApiProblems(422, 429)
+  async csv(@Query() query: DeviceExportQueryDto, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
+    return new StreamableFile(await this.limited(query, user.role, csvStream), {
       type: 'text/csv; charset=utf-8',
       disposition: `attachment; filename="${fileName('csv')}"`,
     });

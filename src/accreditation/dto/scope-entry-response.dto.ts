@@ -8,7 +8,7 @@ export class ScopeEntryResponseDto {
   accreditationBody: string;
   scheduleReference: string | null;
   fsaCode: string | null;
-  scopeType: string;
+  scopeType: string | null;
   status: string;
   effectiveFrom: string;
   notes: string | null;
@@ -42,4 +42,11 @@ export function toScopeEntryResponse(entry: ScopeEntry): ScopeEntryResponseDto {
     voidedBy: entry.voidedBy,
     voidReason: entry.voidReason,
   };
+}
+
+export class ScopeEntryPageDto {
+  items: ScopeEntryResponseDto[];
+  total: number;
+  limit: number;
+  offset: number;
 }

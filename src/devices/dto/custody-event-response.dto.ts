@@ -7,12 +7,18 @@ export class CustodyEventResponseDto {
   fromHolder: string | null;
   toHolder: string;
   toStatus: string;
+  /** A code from /api/reference/custody-purposes. */
   purpose: string | null;
+  notes: string | null;
   sealNumber: string | null;
   sealIntact: boolean | null;
   recordedBy: string;
   createdAt: string;
   createdBy: string;
+  /** Set when the event was entered in error: it stays in the trail, and no longer counts. */
+  voidedAt: string | null;
+  voidedBy: string | null;
+  voidReason: string | null;
 }
 
 export class CustodyEventPageDto {
@@ -31,10 +37,27 @@ export function toCustodyEventResponse(event: CustodyEvent): CustodyEventRespons
     toHolder: event.toHolder,
     toStatus: event.toStatus,
     purpose: event.purpose,
+    notes: event.notes ?? null,
     sealNumber: event.sealNumber,
     sealIntact: event.sealIntact === null ? null : Boolean(event.sealIntact),
     recordedBy: event.recordedBy,
     createdAt: event.createdAt,
     createdBy: event.createdBy,
+    voidedAt: event.voidedAt ?? null,
+    voidedBy: event.voidedBy ?? null,
+    voidReason: event.voidReason ?? null,
   };
+}
+
+/** The device's custody once the event is voided: recomputed from the events that remain. */
+export class DeviceCustodyDto {
+  id: string;
+  custodyStatus: string;
+  /** The latest remaining event's toHolder, or the seizing officer when none remains. */
+  custodyHolder: string;
+  version: number;
+}
+
+export class VoidedCustodyEventResponseDto extends CustodyEventResponseDto {
+  device: DeviceCustodyDto;
 }
