@@ -1,10 +1,14 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
 import { RECORD_READERS } from '../auth/all-roles.js';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.enum.js';
 import { IdParam } from '../common/id-param.js';
 import { PaginationQueryDto } from '../common/pagination.dto.js';
+import { userNames } from '../common/user-names.js';
+import type { CustodyEvent } from './custody-event.entity.js';
 import { CustodyService } from './custody.service.js';
 import { CreateCustodyEventDto } from './dto/create-custody-event.dto.js';
 import {
@@ -18,7 +22,18 @@ import {
 @ApiBearerAuth()
 @Controller('devices/:id/custody-events')
 export class CustodyController {
-  constructor(private readonly custody: CustodyService) {}
+  constructor(
+    private readonly custody: CustodyService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  // Names of the users who recorded the events (names, never ids alone), for every role that reads them.
+  private names(events: CustodyEvent[]): Promise<Map<string, string>> {
+    return userNames(
+      this.dataSource,
+      events.flatMap((e) => [e.createdBy, e.recordedBy]),
+    );
+  }
 
   @Post()
   @Roles(Role.ExhibitsOfficer)
@@ -27,7 +42,8 @@ export class CustodyController {
     @Body() dto: CreateCustodyEventDto,
     @CurrentUser() user: AuthUser,
   ): Promise<CustodyEventResponseDto> {
-    return toCustodyEventResponse(await this.custody.record(id, dto, user));
+    const event = await this.custody.record(id, dto, user);
+    return toCustodyEventResponse(event, await this.names([event]));
   }
 
   /** The device's custody events in time order. */
@@ -35,6 +51,7 @@ export class CustodyController {
   @Roles(...RECORD_READERS)
   async list(@IdParam() id: string, @Query() query: PaginationQueryDto): Promise<CustodyEventPageDto> {
     const page = await this.custody.list(id, query.limit, query.offset);
-    return { ...page, items: page.items.map(toCustodyEventResponse) };
+    const names = await this.names(page.items);
+    return { ...page, items: page.items.map((e) => toCustodyEventResponse(e, names)) };
   }
 }

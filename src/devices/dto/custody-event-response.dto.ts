@@ -11,8 +11,13 @@ export class CustodyEventResponseDto {
   sealNumber: string | null;
   sealIntact: boolean | null;
   recordedBy: string;
+  /** The user's name when recordedBy is a user of the register (it defaults to the one recording);
+   * in answers, not in the audit trail. */
+  recordedByName?: string | null;
   createdAt: string;
   createdBy: string;
+  /** The name of the user who recorded the event. */
+  createdByName?: string | null;
 }
 
 export class CustodyEventPageDto {
@@ -22,8 +27,11 @@ export class CustodyEventPageDto {
   offset: number;
 }
 
-export function toCustodyEventResponse(event: CustodyEvent): CustodyEventResponseDto {
-  return {
+export function toCustodyEventResponse(
+  event: CustodyEvent,
+  names?: ReadonlyMap<string, string>,
+): CustodyEventResponseDto {
+  const response: CustodyEventResponseDto = {
     id: event.id,
     deviceId: event.deviceId,
     at: event.at,
@@ -37,4 +45,10 @@ export function toCustodyEventResponse(event: CustodyEvent): CustodyEventRespons
     createdAt: event.createdAt,
     createdBy: event.createdBy,
   };
+  // Names for answers only (the audit snapshot of an event has none).
+  if (names) {
+    response.recordedByName = names.get(event.recordedBy) ?? null;
+    response.createdByName = names.get(event.createdBy) ?? null;
+  }
+  return response;
 }
