@@ -1,4 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { FoiCountsCommand } from '../src/cli/foi-counts.command.js';
+import { FoiCountsService } from '../src/foi-counts/foi-counts.service.js';
 import { Role } from '../src/auth/role.enum.js';
 import { createTestApp, TestApp } from './create-test-app.js';
 import { caseDto, incidentCaseDto } from './factories/case.factory.js';
@@ -282,7 +287,145 @@ describe('any count (GET /api/foi/counts)', () => {
     expect(text).toContain('Grand total');
   });
 
+  describe('foi:counts (the command line)', () => {
+    const run = async (options: Record<string, unknown>) => {
+      const command = new FoiCountsCommand(t.app.get(FoiCountsService));
+      const chunks: string[] = [];
+      const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+        chunks.push(String(chunk));
+        return true;
+      });
+      try {
+        await command.run([], options);
+      } finally {
+        write.mockRestore();
+      }
+      return chunks.join('');
+    };
+
+    it('writes the workbook the API serves, and JSON with filters', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'foi-counts-'));
+      try {
+        const out = join(dir, 'counts.xlsx');
+        await run({
+          measure: 'devices',
+          by: 'offenceGroup,quarter',
+          period: 'financial-year',
+          year: '2023',
+          suppressBelow: '0',
+          out,
+        });
+        const fromCli = new ExcelJS.Workbook();
+        await fromCli.xlsx.load(readFileSync(out) as never);
+        const api = await counts({ ...FY2023, by: 'offenceGroup,quarter' });
+        const values = JSON.stringify(fromCli.getWorksheet('Count')!.getSheetValues());
+        expect(values).toContain(`"Grand total",${api.total}`);
+
+        const json = JSON.parse(
+          await run({
+            by: 'offenceGroup',
+            filter: ['offenceGroup=DRUG,UNRECORDED'],
+            period: 'financial-year',
+            year: '2023',
+            suppressBelow: '0',
+          }),
+        );
+        const apiFiltered = await counts({
+          ...FY2023,
+          by: 'offenceGroup',
+          'filter[offenceGroup]': 'DRUG,UNRECORDED',
+        });
+        expect(json.rows).toEqual(apiFiltered.rows);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('names the bad option', async () => {
+      await expect(run({ by: 'exhibitRef', period: 'calendar-year', year: '2023' })).rejects.toThrow(
+        /--by: .*not a published dimension/,
+      );
+      await expect(run({ filter: ['seizedBy=PC1'], period: 'calendar-year', year: '2023' })).rejects.toThrow(
+        /--filter seizedBy=/,
+      );
+    });
+  });
+
   describe('policing area, custody on the last day and the age of the backlog', () => {
+    it('bands the examinations awaiting at the end of the window by age, and gives their status then', async () => {
+      const officer = t.auth(Role.ExhibitsOfficer);
+      const lab = t.auth(Role.Lab);
+      const caseId = (
+        await t.http().post('/api/cases').set('Authorization', officer).send(caseDto()).expect(201)
+      ).body.id;
+      // window 2021-01-01 to 2022-01-01: its last day is 2021-12-31
+      const exams: [string, string | null][] = [
+        ['2021-12-02T10:00:00Z', null], // 29 days: under 30
+        ['2021-12-01T10:00:00Z', null], // 30 days
+        ['2021-01-05T10:00:00Z', null], // 360 days
+        ['2021-06-01T10:00:00Z', '2021-07-01T10:00:00Z'], // completed within the window: not awaiting
+        ['2021-06-02T10:00:00Z', '2022-02-01T10:00:00Z'], // completed after the window: awaiting then (212 days)
+      ];
+      for (const [requestedAt, completedAt] of exams) {
+        const deviceId = (
+          await t
+            .http()
+            .post('/api/devices')
+            .set('Authorization', officer)
+            .send(deviceDto(caseId, { deviceType: 'ROBOT_VACUUM', seizedAt: '2020-12-01T10:00:00Z' }))
+            .expect(201)
+        ).body.id;
+        const exam = (
+          await t
+            .http()
+            .post('/api/examinations')
+            .set('Authorization', lab)
+            .send({ deviceId, requestedAt, codeCompliance: 'NOT_ASSESSED' })
+            .expect(201)
+        ).body;
+        if (completedAt) {
+          const started = await t
+            .http()
+            .patch(`/api/examinations/${exam.id}`)
+            .set('Authorization', lab)
+            .set('If-Match', '"1"')
+            .send({ status: 'IN_PROGRESS', startedAt: requestedAt })
+            .expect(200);
+          await t
+            .http()
+            .patch(`/api/examinations/${exam.id}`)
+            .set('Authorization', lab)
+            .set('If-Match', `"${started.body.version}"`)
+            .send({ status: 'COMPLETED', completedAt })
+            .expect(200);
+        }
+      }
+      const window = {
+        from: '2021-01-01',
+        to: '2022-01-01',
+        deviceType: 'ROBOT_VACUUM',
+        suppressBelow: '0',
+        measure: 'examinations',
+        dateBasis: 'requestedAt',
+      };
+      const bands = await counts({ ...window, by: 'ageBand' });
+      expect(Object.fromEntries(bands.rows.map((x: Row) => [x.ageBand, x.count]))).toEqual({
+        UNDER_30: 1,
+        DAYS_30_89: 1,
+        DAYS_90_179: 0,
+        DAYS_180_364: 2,
+        DAYS_365_PLUS: 0,
+        NOT_AWAITING: 1,
+      });
+      const status = await counts({ ...window, by: 'examinationStatus' });
+      expect(Object.fromEntries(status.rows.map((x: Row) => [x.examinationStatus, x.count]))).toEqual({
+        REQUESTED: 3,
+        IN_PROGRESS: 1,
+        COMPLETED: 1,
+        CANCELLED: 0,
+      });
+    });
+
     it('counts policing areas with UNRECORDED, and custody as it stood at the end of the window', async () => {
       const officer = t.auth(Role.ExhibitsOfficer);
       const withArea = (

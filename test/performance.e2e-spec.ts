@@ -81,6 +81,74 @@ describe('performance by design', () => {
     );
   });
 
+  describe('FOI count statements read index ranges of the window only', () => {
+    it.each([
+      [
+        'devices by offence group and quarter, all types, 12 months',
+        'by=offenceGroup,quarter&period=last-12-months',
+      ],
+      [
+        'devices by type, policing area and custody status, ten years',
+        'by=deviceFamily,policingArea,custodyStatus&from=2016-01-01&to=2026-01-01',
+      ],
+      [
+        'distinct cases of smart plugs by progression and police outcome',
+        'measure=cases&deviceType=SMART_PLUG&by=progressedToCourt,policeOutcome&period=financial-year&year=2025',
+      ],
+      [
+        'devices of a family, filtered by court stage and month',
+        'deviceFamily=SMART_PLUG&filter[courtStage]=FINALISED,UNRECORDED&filter[month]=2025-03,2025-05&by=evidentialUse&period=calendar-year&year=2025',
+      ],
+      [
+        'examinations requested, by age band and offence group',
+        'measure=examinations&dateBasis=requestedAt&by=ageBand,offenceGroup&from=2016-01-01&to=2026-01-01',
+      ],
+      [
+        'examinations of smart plugs requested in a year, by status at the end',
+        'measure=examinations&dateBasis=requestedAt&deviceType=SMART_PLUG&by=examinationStatus&period=calendar-year&year=2025',
+      ],
+      [
+        'examinations started, by scope status at start and device type',
+        'measure=examinations&by=scopeStatusAtStart,deviceType&period=last-12-months',
+      ],
+      [
+        'examinations completed, by status and policing area, smart plugs',
+        'measure=examinations&dateBasis=completedAt&deviceType=SMART_PLUG&by=examinationStatus,policingArea&period=calendar-year&year=2025',
+      ],
+    ])('%s', async (_name, query) => {
+      const statements = await capture.during(() =>
+        get(`/api/foi/counts?suppressBelow=0&${query}`, Role.Foi).expect(200),
+      );
+      const reads = statements.filter((q) => /"?(devices|examinations)"?/i.test(q.sql));
+      expect(reads).toHaveLength(1);
+      if (!sqlite()) return;
+      const [statement] = reads;
+      const plan = await explainSqlite(t.dataSource, statement);
+      if (process.env.PRINT_PLANS) {
+        process.stdout.write(`\n${query}\n  ${plan.map((p) => p.detail).join('\n  ')}\n`);
+      }
+      const devices = aliasesOf(statement.sql, 'devices');
+      const examinations = aliasesOf(statement.sql, 'examinations');
+      const counted = statement.sql.includes('FROM "examinations"') ? examinations : devices;
+      const problems = [
+        ...fullScansOf(plan, [...devices, ...examinations, 'c', 'e']),
+        ...wholeHistoryOf(plan, [...devices, ...examinations]),
+      ];
+      // The counted table is searched over a range of the window's instants.
+      const range = plan.filter((p) => counted.some((a) => p.detail.startsWith(`SEARCH ${a} `)));
+      if (!range.some((p) => /At>\?|At<\?/.test(p.detail)))
+        problems.push(`no window range: ${range.map((p) => p.detail).join('; ')}`);
+      // Anything joined (device, case) or looked up (custody trail) is found by its key, one row at a time.
+      for (const p of plan) {
+        const joined = /^SEARCH (c|d|e) USING/.exec(p.detail)?.[1];
+        if (!joined || counted.includes(joined)) continue;
+        if (!/\((id=\?|deviceId=\? AND at<\?)\)/.test(p.detail))
+          problems.push(`not a key lookup: ${p.detail}`);
+      }
+      expect(problems).toEqual([]);
+    });
+  });
+
   describe('list pages cost a fixed number of statements (no N+1)', () => {
     it.each([
       ['/api/devices', Role.ExhibitsOfficer],

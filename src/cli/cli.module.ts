@@ -8,6 +8,8 @@ import { BackupCommand } from './backup.command.js';
 import { RestoreCommand } from './restore.command.js';
 import { DemoSeedCommand } from './demo-seed.command.js';
 import { FoiReportCommand } from './foi-report.command.js';
+import { FoiCountsCommand } from './foi-counts.command.js';
+import { FoiCountsModule } from '../foi-counts/foi-counts.module.js';
 import { ImportDevicesCommand } from './import-devices.command.js';
 import { UserCreateCommand } from './user-create.command.js';
 import { UserPasswordCommand } from './user-password.command.js';
@@ -15,13 +17,14 @@ import { SignInModule } from '../sign-in/sign-in.module.js';
 
 // The same modules as the API, plus the commands; no HTTP server is started.
 @Module({
-  imports: [AppModule, AuthModule, FoiReportsModule, ImportsModule, SignInModule],
+  imports: [AppModule, AuthModule, FoiReportsModule, FoiCountsModule, ImportsModule, SignInModule],
   providers: [
     AuditVerifyCommand,
     BackupCommand,
     RestoreCommand,
     DemoSeedCommand,
     FoiReportCommand,
+    FoiCountsCommand,
     ImportDevicesCommand,
     UserCreateCommand,
     UserPasswordCommand,

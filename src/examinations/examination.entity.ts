@@ -18,6 +18,8 @@ const COMPLETED_FOI = [
   'updatedAt',
 ];
 
+const REQUESTED_FOI = ['requestedAt', 'voidedAt', 'deviceVoidedAt'];
+
 // Copies of the device's fields, written only by database triggers (migration CopyFoiFields) and read
 // only by the FOI report: never inserted, updated or selected by the application.
 const COPY = { nullable: true, insert: false, update: false, select: false } as const;
@@ -30,6 +32,8 @@ const COPY = { nullable: true, insert: false, update: false, select: false } as 
 @Index('IDX_examinations_completed_foi', COMPLETED_FOI)
 @Index('IDX_examinations_type_completed_foi', ['deviceType', ...COMPLETED_FOI])
 @Index('IDX_examinations_status', ['status'])
+// GET /api/foi/counts by request time (migration AddFoiCountIndexes).
+@Index('IDX_examinations_requested_foi', REQUESTED_FOI)
 export class Examination extends EvidentialRecord {
   @Column({ type: 'varchar', length: 36 })
   deviceId: string;

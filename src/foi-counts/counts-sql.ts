@@ -112,6 +112,12 @@ export function countsStatement(
   const { window, deviceTypes } = request.foi;
   const exam = request.measure === 'examinations';
   const counted = exam ? countedExaminations(deviceTypes) : countedDevices(deviceTypes);
+  if (exam && request.dateBasis === 'requestedAt' && deviceTypes) {
+    // No (type, requestedAt) index: the type is checked inside the requestedAt range. Written as an
+    // expression (portable) so SQLite does not read the type's whole history through another type index.
+    const all = countedExaminations(null);
+    counted.sql = `${all.sql} AND (x."deviceType" || '') IN (:...deviceTypes)`;
+  }
   const params: SqlParams = {
     ...counted.params,
     start: window.start,

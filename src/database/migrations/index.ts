@@ -13,6 +13,7 @@ import { AddExaminationToolsUsed1764500001000 } from './1764500001000-AddExamina
 import { AddSignIn1764530000000 } from './1764530000000-AddSignIn.js';
 import { AddDeviceFamilies1764540000000 } from './1764540000000-AddDeviceFamilies.js';
 import { AddPolicingArea1764550000000 } from './1764550000000-AddPolicingArea.js';
+import { AddFoiCountIndexes1764550001000 } from './1764550001000-AddFoiCountIndexes.js';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests run the same set, in order.
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   AddSignIn1764530000000,
   AddDeviceFamilies1764540000000,
   AddPolicingArea1764550000000,
+  AddFoiCountIndexes1764550001000,
 ];
