@@ -3,6 +3,9 @@ import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth-user.js';
+import { ApiOperation } from '@nestjs/swagger';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { HealthResponseDto } from './dto/health-response.dto.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -12,7 +15,12 @@ export class HealthController {
   /** Reports whether the register and its database answer. No token needed. */
   @Public()
   @Get()
-  async check(): Promise<{ status: string; database: string }> {
+  @ApiOperation({
+    summary: 'Health check',
+    description: 'Reports whether the register and its database answer.',
+  })
+  @ApiProblems(503)
+  async check(): Promise<HealthResponseDto> {
     try {
       await this.dataSource.query('SELECT 1');
     } catch {
