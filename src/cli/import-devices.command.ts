@@ -65,7 +65,9 @@ function printResult(result: ImportResult): void {
     out(`row ${e.row}, ${e.column}${e.value ? ` ("${e.value}")` : ''}: ${e.message}`);
   }
   if (result.errorCount > ERRORS_SHOWN) {
-    out(`… and ${result.errorCount - ERRORS_SHOWN} more errors (--errors-out errors.xlsx lists them all)`);
+    out(
+      `… and ${result.errorCount - ERRORS_SHOWN} more errors (--errors-out errors.xlsx lists the first ${result.errors.length})`,
+    );
   }
   for (const note of result.notes.slice(0, 20)) out(`note: row ${note.row}, ${note.column}: ${note.message}`);
   if (result.unknownColumns.length > 0) out(`Unknown columns, ignored: ${result.unknownColumns.join(', ')}`);

@@ -23,7 +23,9 @@ export type DomainErrorKind =
   | 'rule'
   | 'precondition-required'
   | 'precondition-failed'
-  | 'forbidden';
+  | 'forbidden'
+  | 'too-large'
+  | 'busy';
 
 export class ValidationFailedError extends DomainError {
   readonly kind = 'validation';
@@ -60,4 +62,30 @@ export class PreconditionFailedError extends DomainError {
 
 export class ForbiddenError extends DomainError {
   readonly kind = 'forbidden';
+}
+
+// Content past a documented bound (413): `limit` names the bound, `max` gives its value.
+export class TooLargeError extends DomainError {
+  readonly kind = 'too-large';
+
+  constructor(
+    message: string,
+    readonly limit: string,
+    readonly max: number,
+    field = 'file',
+  ) {
+    super('TOO_LARGE', message, [{ field, message }]);
+  }
+}
+
+// The server is at its limit of expensive work (429): retry after `retryAfterSeconds`.
+export class BusyError extends DomainError {
+  readonly kind = 'busy';
+
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('BUSY', message);
+  }
 }

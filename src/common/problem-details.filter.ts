@@ -1,8 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { BusyError, DomainError, DomainErrorKind, TooLargeError } from './errors.js';
 import { noteDenialIfNone } from './denial.js';
-import { DomainError, DomainErrorKind } from './errors.js';
 import { problem, ProblemDetails } from './problem-details.js';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
@@ -13,6 +13,8 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   'precondition-required': 428,
   'precondition-failed': 412,
   forbidden: 403,
+  'too-large': 413,
+  busy: 429,
 };
 
 // Everything leaves as application/problem+json; internals never reach the client.
@@ -38,6 +40,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // RFC 9110: a 401 names the scheme it wants.
     if (body.status === 401) void reply.header('WWW-Authenticate', 'Bearer realm="seizure-register"');
     if (body.status === 503) void reply.header('Retry-After', '2');
+    if (exception instanceof BusyError) void reply.header('Retry-After', String(exception.retryAfterSeconds));
     void reply
       .status(body.status)
       .header('content-type', 'application/problem+json; charset=utf-8')
@@ -49,6 +52,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return problem(STATUS_BY_KIND[exception.kind], exception.message, {
         code: exception.code,
         ...(exception.errors.length > 0 ? { errors: exception.errors } : {}),
+        ...(exception instanceof TooLargeError ? { limit: exception.limit, max: exception.max } : {}),
       });
     }
     if (exception instanceof HttpException) {

@@ -9,6 +9,9 @@ export interface ProblemDetails {
   code?: string;
   errors?: FieldError[];
   instance?: string;
+  /** 413: the bound crossed and its value. */
+  limit?: string;
+  max?: number;
 }
 
 const TITLES: Record<number, string> = {

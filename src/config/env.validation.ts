@@ -25,6 +25,10 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() REGISTER_TIMEZONE?: string;
   @IsOptional() @Min(0) @Max(1000) @IsInt() FOI_SUPPRESS_BELOW?: number;
   @IsOptional() @IsIn(LOG_LEVELS) LOG_LEVEL?: string;
+  // Expensive requests (imports, exports, FOI reports): src/common/work-limiter.ts.
+  @IsOptional() @Min(1) @Max(64) @IsInt() HEAVY_WORK_CONCURRENCY?: number;
+  @IsOptional() @Min(0) @Max(1000) @IsInt() HEAVY_WORK_QUEUE?: number;
+  @IsOptional() @Min(1) @Max(3600) @IsInt() HEAVY_WORK_RETRY_AFTER?: number;
   @IsOptional() @IsString() @MaxLength(120) FORCE_NAME?: string;
   @IsOptional() @IsString() @MaxLength(2000) FOI_S17_REASON?: string;
   @IsOptional() @Min(1) @Max(100_000) @IsInt() AUTH_FAILURES_PER_MINUTE?: number;
@@ -36,6 +40,9 @@ export function validateEnv(raw: Record<string, unknown>): Record<string, unknow
   const numeric = [
     'PORT',
     'FOI_SUPPRESS_BELOW',
+    'HEAVY_WORK_CONCURRENCY',
+    'HEAVY_WORK_QUEUE',
+    'HEAVY_WORK_RETRY_AFTER',
     'AUTH_FAILURES_PER_MINUTE',
     'TOKEN_LIFETIME_DAYS',
     'TOKEN_MAX_LIFETIME_DAYS',

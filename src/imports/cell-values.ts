@@ -1,9 +1,10 @@
 import { DateTime, IANAZone } from 'luxon';
-import { unguardFormula } from './csv-records.js';
+import { unguardFormula } from '../spreadsheets/formula-guard.js';
+import type { CellValue } from '../spreadsheets/sheet-types.js';
 
 // What a spreadsheet cell holds once read: exceljs gives Date for date-formatted cells (wall-clock time,
 // no zone), CSV gives text.
-export type CellValue = string | number | boolean | Date | null;
+export type { CellValue };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -6,7 +7,7 @@ import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { ValidationFailedError } from '../common/errors.js';
+import { TooLargeError, ValidationFailedError } from '../common/errors.js';
 import { lockAgainstVoids } from '../cases/key-lock.js';
 import { appConfig } from '../config/app.config.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
@@ -15,13 +16,18 @@ import { BATCH_ROWS, ImportPass } from './import-pass.js';
 import { ImportStore } from './import-store.js';
 import { ImportProgress, ImportRejected, ImportResult } from './import-types.js';
 import { displayValue, RowChecker, RowContext } from './row-check.js';
-import { detectFormat, openSheet, SheetFormat, SheetFormatError } from './sheet-rows.js';
+import { detectFormat, openSheet } from '../spreadsheets/sheet-reader.js';
+import { SHEET_LIMITS, SheetFormatError, SheetLimitError } from '../spreadsheets/sheet-limits.js';
+import type { SheetFormat } from '../spreadsheets/sheet-types.js';
 
 export interface ImportOptions {
   dryRun: boolean;
   actor: AuthUser;
   onProgress?: (progress: ImportProgress) => void;
 }
+
+/** Rows checked between two turns of the event loop. */
+export const YIELD_ROWS = 250;
 
 interface PassOutcome {
   match: HeadingMatch | null;
@@ -41,13 +47,13 @@ export class DeviceImportService {
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
-  // Throws ValidationFailedError (400) when the file is no spreadsheet it can read.
+  // Throws ValidationFailedError (400) when the file is no spreadsheet it can read, TooLargeError (413)
+  // when it crosses one of the bounds of SHEET_LIMITS; nothing is written either way.
   async importFile(path: string, options: ImportOptions): Promise<ImportResult> {
     try {
       return await this.importReadable(path, options);
     } catch (error) {
-      if (!(error instanceof SheetFormatError)) throw error;
-      throw new ValidationFailedError([{ field: 'file', message: error.message }], error.message);
+      throw sheetProblem(error);
     }
   }
 
@@ -102,7 +108,10 @@ export class DeviceImportService {
       const fraction = done ? 1 : Math.min(0.99, sheet.bytesRead() / size);
       options.onProgress?.({ phase, rowsRead, rowsValid: outcome.pass?.counts.rowsValid ?? 0, fraction });
     };
+    let seen = 0;
     for await (const row of sheet.rows) {
+      // Reading and checking rows is synchronous work: other requests (and /health) get a turn often.
+      if (++seen % YIELD_ROWS === 0) await nextTurn();
       if (!checker) {
         if (row.cells.every((cell) => displayValue(cell).trim() === '')) continue;
         outcome.match = matchHeadings(row.cells.map((cell) => displayValue(cell)));
@@ -131,7 +140,8 @@ export class DeviceImportService {
     };
     const fileErrors = match ? match.problems : ['The file has no heading row.'];
     const errors = pass?.errors ?? [];
-    const accepted = fileErrors.length === 0 && errors.length === 0;
+    const errorCount = pass?.errorCount ?? 0;
+    const accepted = fileErrors.length === 0 && errorCount === 0;
     const result: ImportResult = {
       dryRun,
       format,
@@ -141,7 +151,8 @@ export class DeviceImportService {
       unknownColumns: match?.unknown.map((u) => u.heading) ?? [],
       ignoredColumns: match?.ignored.map((u) => u.heading) ?? [],
       fileErrors,
-      errorCount: errors.length,
+      errorCount,
+      rowsWithErrors: pass?.rowsWithErrors ?? 0,
       errors,
       notes: pass?.notes ?? [],
     };
@@ -150,11 +161,22 @@ export class DeviceImportService {
   }
 }
 
+/** A reading error as the client's problem: 413 for a bound crossed, 400 for an unreadable file. */
+export function sheetProblem(error: unknown): unknown {
+  if (error instanceof SheetLimitError) {
+    return new TooLargeError(error.message, error.limit, SHEET_LIMITS[error.limit]);
+  }
+  if (error instanceof SheetFormatError) {
+    return new ValidationFailedError([{ field: 'file', message: error.message }], error.message);
+  }
+  return error;
+}
+
 function describe(r: ImportResult): string {
   if (r.fileErrors.length > 0) return `Nothing was imported: ${r.fileErrors.join(' ')}`;
   if (r.errorCount > 0) {
-    const rows = new Set(r.errors.map((e) => e.row)).size;
-    return `Nothing was imported: ${r.errorCount} error(s) in ${rows} of ${r.rowsRead} rows. Fix them and upload the whole file again.`;
+    const listed = r.errors.length < r.errorCount ? ` The first ${r.errors.length} are listed.` : '';
+    return `Nothing was imported: ${r.errorCount} error(s) in ${r.rowsWithErrors} of ${r.rowsRead} rows.${listed} Fix them and upload the whole file again.`;
   }
   const skipped =
     r.devicesAlreadyPresent > 0

@@ -1,11 +1,13 @@
 import type ExcelJS from 'exceljs';
 import type { ImportResult } from './import-types.js';
-import { openSheet, SheetFormat } from './sheet-rows.js';
+import { openSheet } from '../spreadsheets/sheet-reader.js';
+import type { SheetFormat } from '../spreadsheets/sheet-types.js';
 
 const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 
-// The uploaded rows as they were, with an Errors column added, and a second sheet listing every error;
-// written with the streaming writer so a large file never sits in memory.
+// The uploaded rows as they were, with an Errors column added, and a second sheet listing the errors
+// the answer lists (the first ERRORS_LISTED, values quoted at most ERROR_VALUE_CHARS) and how many more
+// there are; written with the streaming writer so a large file never sits in memory.
 export async function writeErrorsWorkbook(
   source: string,
   format: SheetFormat,
@@ -64,6 +66,11 @@ export async function writeErrorsWorkbook(
   list.getRow(1).font = { bold: true };
   for (const message of result.fileErrors) list.addRow({ row: 1, column: '', value: '', message }).commit();
   for (const error of result.errors) list.addRow(error).commit();
+  const unlisted = result.errorCount - result.errors.length;
+  if (unlisted > 0) {
+    const message = `… and ${unlisted} more error(s) not listed: fix these and upload again to see the rest.`;
+    list.addRow({ row: null, column: '', value: '', message }).commit();
+  }
   list.commit();
   await workbook.commit();
 }

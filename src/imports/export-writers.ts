@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { csvField } from './csv-records.js';
+import { csvField } from '../spreadsheets/formula-guard.js';
 import type { DeviceExport } from './device-export.service.js';
 import type { ExportRow } from './export-rows.js';
 import { SheetRowsXml } from './export-sheet-xml.js';

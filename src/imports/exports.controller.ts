@@ -4,7 +4,9 @@ import { binaryResponse } from '../common/openapi/binary-response.js';
 import { DateTime } from 'luxon';
 import { RECORD_READERS } from '../auth/all-roles.js';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth-user.js';
-import { DeviceExportService } from './device-export.service.js';
+import type { Readable } from 'node:stream';
+import { WorkLimiter } from '../common/work-limiter.js';
+import { DeviceExportService, type DeviceExport } from './device-export.service.js';
 import { DeviceExportQueryDto } from './dto/device-export-query.dto.js';
 import { csvStream, xlsxStream } from './export-writers.js';
 import { XLSX_TYPE } from './imports.controller.js';
@@ -19,7 +21,27 @@ const fileName = (extension: string) => `devices-${DateTime.now().toFormat('yyyy
 @ApiBearerAuth()
 @Controller()
 export class ExportsController {
-  constructor(private readonly exports: DeviceExportService) {}
+  constructor(
+    private readonly exports: DeviceExportService,
+    private readonly limiter: WorkLimiter,
+  ) {}
+
+  // The export holds one of the limited slots for expensive work until its stream has closed.
+  private async limited(
+    query: DeviceExportQueryDto,
+    role: AuthUser['role'],
+    write: (source: DeviceExport) => Readable,
+  ): Promise<Readable> {
+    const release = await this.limiter.acquire();
+    try {
+      const stream = write(this.exports.prepare(query, role));
+      stream.once('close', release);
+      return stream;
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
 
   /** Every matching device, one row each with its case; personal fields only for roles that may see them. */
   @Get('devices.xlsx')
@@ -28,12 +50,11 @@ export class ExportsController {
   @ApiOperation({
     summary: 'Export devices (Excel)',
     description:
-      'Every matching device, one row each with its case; personal fields only for roles that may see them. Streamed.',
+      'Every matching device, one row each with its case; personal fields only for roles that may see them. Streamed. Runs under the limit on expensive requests (429 with Retry-After when full).',
   })
-  @ApiProblems(422)
-  xlsx(@Query() query: DeviceExportQueryDto, @CurrentUser() user: AuthUser): StreamableFile {
-    const source = this.exports.prepare(query, user.role);
-    return new StreamableFile(xlsxStream(source), {
+  @ApiProblems(422, 429)
+  async xlsx(@Query() query: DeviceExportQueryDto, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
+    return new StreamableFile(await this.limited(query, user.role, xlsxStream), {
       type: XLSX_TYPE,
       disposition: `attachment; filename="${fileName('xlsx')}"`,
     });
@@ -43,11 +64,13 @@ export class ExportsController {
   @Get('devices.csv')
   @Roles(...RECORD_READERS)
   @ApiOkResponse(binaryResponse('text/csv', 'The CSV file (UTF-8), streamed, as an attachment.'))
-  @ApiOperation({ summary: 'Export devices (CSV)', description: 'The same rows as CSV (UTF-8), streamed.' })
-  @ApiProblems(422)
-  csv(@Query() query: DeviceExportQueryDto, @CurrentUser() user: AuthUser): StreamableFile {
-    const source = this.exports.prepare(query, user.role);
-    return new StreamableFile(csvStream(source), {
+  @ApiOperation({
+    summary: 'Export devices (CSV)',
+    description: 'The same rows as CSV (UTF-8), streamed, under the same limit.',
+  })
+  @ApiProblems(422, 429)
+  async csv(@Query() query: DeviceExportQueryDto, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
+    return new StreamableFile(await this.limited(query, user.role, csvStream), {
       type: 'text/csv; charset=utf-8',
       disposition: `attachment; filename="${fileName('csv')}"`,
     });

@@ -33,6 +33,8 @@ export const BATCH_ROWS = 2000;
 const detachValues = <T extends object>(values: T): T =>
   Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? detach(v) : v])) as T;
 const NOTES_KEPT = 1000;
+/** Row errors listed in an import's answer (and its errors workbook); all are counted. */
+export const ERRORS_LISTED = 1000;
 
 interface CaseState {
   id: string;
@@ -63,7 +65,10 @@ export class ImportPass {
     casesAlreadyPresent: 0,
     devicesAlreadyPresent: 0,
   };
+  /** The first ERRORS_LISTED errors, in file order. */
   readonly errors: RowError[] = [];
+  errorCount = 0;
+  rowsWithErrors = 0;
   readonly notes: RowNote[] = [];
   private readonly cases = new Map<string, CaseState>();
   private readonly devicesSeen = new Map<string, number>();
@@ -95,9 +100,18 @@ export class ImportPass {
       const state = this.caseFor(row, newCases);
       if (state && device) this.placeDevice(row, state, device, newDevices);
       if (row.errors.length === 0) this.counts.rowsValid += 1;
-      else this.errors.push(...this.checker.inColumnOrder(row.errors));
+      else this.listErrors(row.errors);
     }
-    if (this.writer && this.errors.length === 0) await this.write(newCases, newDevices);
+    if (this.writer && this.errorCount === 0) await this.write(newCases, newDevices);
+  }
+
+  private listErrors(errors: RowError[]): void {
+    this.rowsWithErrors += 1;
+    this.errorCount += errors.length;
+    if (this.errors.length >= ERRORS_LISTED) return;
+    for (const error of this.checker.inColumnOrder(errors)) {
+      if (this.errors.length < ERRORS_LISTED) this.errors.push(error);
+    }
   }
 
   private key(reference: string): string {

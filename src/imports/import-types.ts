@@ -1,5 +1,5 @@
 import type { RowError } from './row-check.js';
-import type { SheetFormat } from './sheet-rows.js';
+import type { SheetFormat } from '../spreadsheets/sheet-types.js';
 
 export interface ImportProgress {
   phase: 'checking' | 'writing';
@@ -35,8 +35,11 @@ export interface ImportResult {
   ignoredColumns: string[];
   /** Problems with the heading row itself. */
   fileErrors: string[];
+  /** Every error of the file, counted. */
   errorCount: number;
-  /** Every bad cell: row number, column, value and message. */
+  rowsWithErrors: number;
+  /** The first 1,000 bad cells (ERRORS_LISTED), in file order: row number, column, value (at most 100
+   * characters quoted) and message. */
   errors: RowError[];
   /** Things the import does not do, e.g. change an existing case. */
   notes: RowNote[];

@@ -23,7 +23,8 @@ import { ImportQueryDto } from './dto/import-query.dto.js';
 import { writeErrorsWorkbook } from './errors-workbook.js';
 import type { ImportResult } from './import-types.js';
 import { writeTemplate } from './template-workbook.js';
-import { saveUpload, tempDir } from './upload.js';
+import { type SavedUpload, saveUpload, tempDir } from './upload.js';
+import { WorkLimiter } from '../common/work-limiter.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import { ApiOperation } from '@nestjs/swagger';
 
@@ -37,13 +38,16 @@ export class ImportsController {
   constructor(
     private readonly imports: DeviceImportService,
     private readonly reference: ReferenceDataService,
+    private readonly limiter: WorkLimiter,
   ) {}
 
   /**
    * Upload .xlsx or .csv (multipart field "file"), one row per device with its case's fields. Every row is
    * checked as the API checks it; any error and nothing is written (422 listing every bad cell, or, with
    * `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, the rows with an Errors
-   * column). Rows already in the register (case reference + exhibit) are skipped.
+   * column). Rows already in the register (case reference + exhibit) are skipped. Over the upload
+   * limit, or past any bound of the README's table (rows, columns, cell text, …): 413 naming it. When
+   * the register is running as many expensive requests as it allows: 429 with Retry-After.
    */
   @Post('devices')
   @Roles(Role.ExhibitsOfficer)
@@ -80,7 +84,16 @@ export class ImportsController {
     @Headers('accept') accept: string | undefined,
     @CurrentUser() user: AuthUser,
   ): Promise<ImportResult | StreamableFile | object> {
-    const upload = await saveUpload(request);
+    // One of the limited slots for expensive work, taken before the upload is read and given back
+    // when the answer (or the errors workbook) has been sent.
+    const release = await this.limiter.acquire();
+    let upload: SavedUpload;
+    try {
+      upload = await saveUpload(request);
+    } catch (error) {
+      release();
+      throw error;
+    }
     let keep = false;
     try {
       const result = await this.imports.importFile(upload.path, { dryRun: query.dryRun, actor: user });
@@ -93,7 +106,10 @@ export class ImportsController {
         const target = join(upload.dir, 'errors.xlsx');
         await writeErrorsWorkbook(upload.path, result.format, result, target);
         const stream = createReadStream(target);
-        stream.on('close', () => void upload.remove());
+        stream.on('close', () => {
+          release();
+          void upload.remove();
+        });
         keep = true;
         const name = upload.fileName.replace(/\.(xlsx|csv)$/i, '');
         return new StreamableFile(stream, {
@@ -104,7 +120,10 @@ export class ImportsController {
       void reply.header('content-type', 'application/problem+json; charset=utf-8');
       return { ...problem(422, result.message, { code: 'IMPORT_REJECTED' }), ...result };
     } finally {
-      if (!keep) await upload.remove();
+      if (!keep) {
+        release();
+        await upload.remove();
+      }
     }
   }
 

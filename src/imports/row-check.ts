@@ -4,6 +4,7 @@ import type { Case } from '../cases/case.entity.js';
 import { CaseFields, checkCase, CodeLookup } from '../cases/case-rules.js';
 import { CreateCaseDto } from '../cases/dto/create-case.dto.js';
 import { FieldError, ValidationFailedError } from '../common/errors.js';
+import { isMultiLineField, unsafeTextReason } from '../common/safe-text.js';
 import { toFieldErrors } from '../common/validation.js';
 import { checkSeizedAt } from '../devices/custody-rules.js';
 import { DeviceCodes } from '../devices/device-codes.js';
@@ -74,6 +75,16 @@ const PLACEHOLDER_CASE_ID = '00000000-0000-4000-8000-000000000000';
 // in memory. Text kept beyond its row (errors, cases) is copied out.
 export const detach = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');
 
+/** A value quoted in an error report is cut to this many characters ("…" and the full length added). */
+export const ERROR_VALUE_CHARS = 100;
+const ERROR_MESSAGE_CHARS = 500;
+
+// A copy (see detach) of at most `max` characters of the text.
+export function quoted(text: string, max: number): string {
+  if (text.length <= max) return detach(text);
+  return `${detach(text.slice(0, max))}… (${text.length.toLocaleString('en-GB')} characters)`;
+}
+
 export function displayValue(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date)
@@ -143,8 +154,16 @@ export class RowChecker {
       row.blank = false;
       row.cells[column.field] = cell;
       const parsed = column.read(cell);
+      // The register's one rule for text (control, invisible and bidirectional characters), with the
+      // API's own message.
+      const unsafe =
+        parsed.ok && typeof parsed.value === 'string'
+          ? unsafeTextReason(parsed.value, isMultiLineField(column.field))
+          : null;
       if (!parsed.ok) {
         row.errors.push(this.error(number, column.field, cell, `${column.heading} ${parsed.message}`));
+      } else if (unsafe) {
+        row.errors.push(this.error(number, column.field, cell, unsafe));
       } else if (parsed.value !== null) {
         (column.toCase ? row.caseInput : row.deviceInput)[column.field] = parsed.value;
       }
@@ -240,8 +259,8 @@ export class RowChecker {
       row,
       column: this.headingOf.get(field) ?? field,
       field,
-      value: detach(displayValue(value as CellValue)),
-      message: detach(message),
+      value: quoted(displayValue(value as CellValue), ERROR_VALUE_CHARS),
+      message: quoted(message, ERROR_MESSAGE_CHARS),
     };
   }
 

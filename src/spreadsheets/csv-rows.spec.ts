@@ -1,11 +1,13 @@
-import { csvField, csvRecords, unguardFormula } from './csv-records.js';
+import { Readable } from 'node:stream';
+import { csvRecords } from './csv-rows.js';
+import { csvField, unguardFormula } from './formula-guard.js';
+import { SheetLimitError } from './sheet-limits.js';
 
 async function read(...chunks: string[]): Promise<string[][]> {
   const records: string[][] = [];
-  async function* source() {
-    yield* chunks;
+  for await (const record of csvRecords(Readable.from(chunks.map((c) => Buffer.from(c))))) {
+    records.push(record.cells as string[]);
   }
-  for await (const record of csvRecords(source())) records.push(record);
   return records;
 }
 
@@ -37,12 +39,32 @@ describe('csvRecords', () => {
     ]);
   });
 
-  it('keeps empty fields', async () => {
-    expect(await read(',a,,\n')).toEqual([['', 'a', '', '']]);
+  it('keeps empty fields, and digits and dates as the text written', async () => {
+    expect(await read(',a,,\n001,01/02/2024\n')).toEqual([
+      ['', 'a', '', ''],
+      ['001', '01/02/2024'],
+    ]);
   });
 
   it('rejects a file that ends inside a quoted field', async () => {
-    await expect(read('a,"open')).rejects.toThrow(/inside a quoted field/);
+    await expect(read('a,"open')).rejects.toThrow(/quote/i);
+  });
+
+  it('stops at a field longer than a cell may be, naming the bound', async () => {
+    const error = await read(`a,${'x'.repeat(40_000)}\n`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SheetLimitError);
+    expect((error as SheetLimitError).limit).toBe('cellChars');
+  });
+
+  it('stops at a record longer than a row may be, or an unclosed quote, without reading on', async () => {
+    const chunk = 'y'.repeat(30_000) + ',';
+    const error = await read('h\n"', ...Array.from({ length: 100 }, () => chunk)).catch((e: unknown) => e);
+    expect((error as SheetLimitError).limit).toBe('rowChars');
+  });
+
+  it('stops at a record with more fields than columns allowed', async () => {
+    const error = await read(','.repeat(20_000) + '\n').catch((e: unknown) => e);
+    expect((error as SheetLimitError).limit).toBe('columns');
   });
 });
 
