@@ -7,6 +7,8 @@ export default defineConfig({
     globals: true,
     root: './',
     include: ['**/*.e2e-spec.ts'],
+    // The @nestjs/swagger plugin's metadata, so the tests serve the built server's /docs-json.
+    globalSetup: ['./test/contract/swagger-metadata.global-setup.ts'],
     // Each file boots the app on its own database (a temporary SQLite file, or a fresh PostgreSQL
     // database when TEST_DATABASE_URL is set); two files at a time suit the 2-core CI machine.
     fileParallelism: true,

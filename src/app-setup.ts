@@ -2,7 +2,8 @@ import multipart from '@fastify/multipart';
 import { RequestMethod } from '@nestjs/common';
 import type { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import { createOpenApiDocument } from './common/openapi/openapi-document.js';
 import { registerJsonBodyParser } from './common/json-body.js';
 import { SafeTextPipe } from './common/safe-text.pipe.js';
 import { createValidationPipe } from './common/validation.js';
@@ -43,15 +44,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(new SafeTextPipe(), createValidationPipe());
   app.enableShutdownHooks();
-  const config = new DocumentBuilder()
-    .setTitle('Seizure register')
-    .setDescription(
-      'Seized IoT devices, their cases, custody, lab examinations, the ISO/IEC 17025 scope register, and FOI answers from the data. Every endpoint but /health and the docs needs Authorization: Bearer <token>.',
-    )
-    .setVersion('1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), {
+  // The contract (/docs-json), built on first request: see src/common/openapi/ and README "The API contract".
+  SwaggerModule.setup('docs', app, () => createOpenApiDocument(app), {
     jsonDocumentUrl: 'docs-json',
   });
 }

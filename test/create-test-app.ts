@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -12,6 +13,8 @@ import { UsersService } from '../src/auth/users.service.js';
 import { appConfig } from '../src/config/app.config.js';
 import { databaseConfig } from '../src/config/database.config.js';
 import { securityConfig } from '../src/security/security.config.js';
+import { CONTRACT_ENFORCED } from './contract/enforced.js';
+import { ResponseContract } from './contract/response-contract.js';
 import { REQUEST_LOGGER } from '../src/security/request-logging.js';
 import type { Logger } from 'pino';
 import { createPgTestDatabase } from './pg-test-database.js';
@@ -22,8 +25,10 @@ export interface TestApp {
   /** A bearer token per role (each a separate user). */
   tokens: Record<Role, string>;
   userIds: Record<Role, string>;
-  /** supertest agent on the in-process server. */
+  /** supertest agent on the in-process server; every answer is checked against /docs-json (test/contract/). */
   http: () => ReturnType<typeof request>;
+  /** The published contract (/docs-json) as served by this app. */
+  openApi: Record<string, unknown>;
   /** Authorization header value for a role. */
   auth: (role: Role) => string;
   /** Raw SQL for assertions on either database: `?` placeholders (become $1, $2 … on PostgreSQL);
@@ -67,8 +72,13 @@ export async function createTestApp(
     logger: ['error'],
   });
   await configureApp(app);
+  await loadSwaggerMetadata();
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  const openApi = (await app.getHttpAdapter().getInstance().inject({ url: '/docs-json' })).json<
+    Record<string, unknown>
+  >();
+  const contract = new ResponseContract(openApi, CONTRACT_ENFORCED);
 
   const users = app.get(UsersService);
   const tokens = {} as Record<Role, string>;
@@ -83,7 +93,8 @@ export async function createTestApp(
     dataSource: app.get(DataSource),
     tokens,
     userIds,
-    http: () => request(app.getHttpServer()),
+    http: () => heldToContract(request(app.getHttpServer()), contract),
+    openApi,
     auth: (role: Role) => `Bearer ${tokens[role]}`,
     query: async (sql, params = []) => {
       let n = 0;
@@ -96,4 +107,48 @@ export async function createTestApp(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+// What the @nestjs/swagger build plugin adds (test/contract/swagger-metadata.global-setup.ts wrote it).
+async function loadSwaggerMetadata(): Promise<void> {
+  const file = './.generated/swagger-metadata.js';
+  const metadata = (await import(/* @vite-ignore */ file).catch((error: unknown) => {
+    throw new Error(
+      `test/.generated/swagger-metadata.ts is missing: run the e2e tests with vitest.config.e2e.ts (${String(error)})`,
+    );
+  })) as { default: () => Promise<Record<string, any>> };
+  await SwaggerModule.loadPluginMetadata(metadata.default);
+}
+
+const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
+
+// Every request made through http() gets one more assertion: its answer conforms to the contract.
+function heldToContract<T extends object>(agent: T, contract: ResponseContract): T {
+  return new Proxy(agent, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof property !== 'string' || !HTTP_METHODS.includes(property) || typeof value !== 'function')
+        return value;
+      return (...args: unknown[]) => {
+        const test = (value as (...a: unknown[]) => request.Test).apply(target, args);
+        return test.expect((res) => {
+          if (process.env.CONTRACT_DEBUG)
+            console.log('CHECK', property, (test as unknown as { url: string }).url, res.status);
+          const problems = contract.check({
+            method: property,
+            url: (test as unknown as { url: string }).url,
+            status: res.status,
+            headers: res.headers as Record<string, string>,
+            body: res.body,
+            text: (res as unknown as { text?: string }).text,
+          });
+          if (problems.length > 0) {
+            throw new Error(
+              `The answer breaks the API contract (/docs-json; README "The API contract"):\n${problems.join('\n')}`,
+            );
+          }
+        });
+      };
+    },
+  });
 }

@@ -8,6 +8,7 @@ import {
   AuditVerifyResponseDto,
   toAuditEventResponse,
 } from './dto/audit-event-response.dto.js';
+import { ApiOperation } from '@nestjs/swagger';
 
 // Admin only (no @Roles): the audit log and its verification. There is no write, update or delete route.
 @ApiTags('audit')
@@ -18,6 +19,11 @@ export class AuditController {
 
   /** Audit events in sequence order, filtered by entity, entityId, actorId and time (from inclusive, to exclusive). */
   @Get()
+  @ApiOperation({
+    summary: 'Read the audit trail',
+    description:
+      'Audit events in sequence order, filtered by entity, entityId, actorId and time (from inclusive, to exclusive).',
+  })
   async list(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
     const page = await this.audit.list(query);
     const names = await this.audit.actorNames(page.items);
@@ -26,6 +32,11 @@ export class AuditController {
 
   /** Walks the whole hash chain: intact with its head hash, or the first event that does not match and why. */
   @Get('verify')
+  @ApiOperation({
+    summary: 'Verify the audit hash chain',
+    description:
+      'Walks the whole hash chain: intact with its head hash, or the first event that does not match and why.',
+  })
   async verify(): Promise<AuditVerifyResponseDto> {
     const report = await this.audit.verify();
     return { ...report, message: describeReport(report) };

@@ -6,6 +6,7 @@ import { IdParam } from '../common/id-param.js';
 import { PaginationQueryDto } from '../common/pagination.dto.js';
 import { AuditQueryService, HistoryEntity } from './audit-query.service.js';
 import { RecordHistoryDto, toAuditEventResponse } from './dto/audit-event-response.dto.js';
+import { ApiOperation } from '@nestjs/swagger';
 
 // Restricted examination fields (FOIA s.30): only lab and admin see their values in the history. The
 // list of src/examinations/examination-restricted.ts (audit imports no feature; a spec holds them equal).
@@ -20,6 +21,7 @@ export class HistoryController {
 
   @Get('cases/:id/history')
   @Roles(Role.ExhibitsOfficer, Role.Lab)
+  @ApiOperation({ summary: "A case's audit history" })
   caseHistory(
     @IdParam() id: string,
     @Query() query: PaginationQueryDto,
@@ -31,6 +33,10 @@ export class HistoryController {
   /** The device's own events and those of its custody events. */
   @Get('devices/:id/history')
   @Roles(Role.ExhibitsOfficer, Role.Lab)
+  @ApiOperation({
+    summary: "A device's audit history",
+    description: "The device's own events and those of its custody events.",
+  })
   deviceHistory(
     @IdParam() id: string,
     @Query() query: PaginationQueryDto,
@@ -43,6 +49,11 @@ export class HistoryController {
    * and admin. Event hashes (`hash`, `prevHash`) are shown to admins only, on every history route. */
   @Get('examinations/:id/history')
   @Roles(Role.ExhibitsOfficer, Role.Lab)
+  @ApiOperation({
+    summary: "An examination's audit history",
+    description:
+      '`methods` and `findingsSummary` values are shown as "[restricted]" to roles other than lab and admin. Event hashes (`hash`, `prevHash`) are shown to admins only.',
+  })
   examinationHistory(
     @IdParam() id: string,
     @Query() query: PaginationQueryDto,

@@ -2,19 +2,9 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES } from './all-roles.js';
 import { CurrentUser, Roles, type AuthUser } from './auth-user.js';
-import { Role } from './role.enum.js';
+import { MeResponseDto } from './dto/me-response.dto.js';
 import { TokensService } from './tokens.service.js';
 import { UsersService } from './users.service.js';
-
-export class MeResponseDto {
-  id: string;
-  name: string;
-  role: Role;
-  /** The token this request came with. */
-  tokenId: string | null;
-  /** When that token stops working. */
-  tokenExpiresAt: string | null;
-}
 
 // Who am I: every role, about itself only.
 @ApiTags('users')

@@ -17,15 +17,7 @@ import {
   tokenExpiry,
 } from './token-lifetime.js';
 import { generateToken, hashToken, looksLikeToken } from './tokens.js';
-import { User } from './user.entity.js';
-
-// The token check of every request, as one prepared statement on SQLite (the same SQL as below). A
-// token without an expiry (issued before every token had one) lasts the longest lifetime from its issue.
-const AUTHENTICATE_SQL =
-  'SELECT "u"."id" AS "id", "u"."role" AS "role", "t"."id" AS "tokenId" FROM "api_tokens" "t" INNER JOIN "users" "u" ON "u"."id" = "t"."userId" ' +
-  'WHERE "t"."tokenHash" = ? AND "t"."revokedAt" IS NULL ' +
-  'AND ("t"."expiresAt" > ? OR ("t"."expiresAt" IS NULL AND "t"."createdAt" > ?)) ' +
-  'AND "u"."disabledAt" IS NULL';
+import { TOKEN_SQL, tokenRefusal, type TokenRow } from './token-check.js';
 
 @Injectable()
 export class TokensService {
@@ -39,28 +31,13 @@ export class TokensService {
     this.sqlite = SqliteStatements.for(dataSource);
   }
 
-  // One hash and one indexed query per request; a revoked or expired token fails at once.
+  // One hash and one indexed read per request; the rule decides (a revoked or expired token fails at once).
   async authenticate(token: string): Promise<AuthUser | null> {
     if (!looksLikeToken(token)) return null;
     const now = nowInstant();
-    const oldest = oldestUnexpiredCreation(this.lifetime, Date.parse(now));
-    if (this.sqlite) {
-      const wait = this.sqlite.ready();
-      if (wait) await wait;
-      const found = this.sqlite.get<AuthUser>(AUTHENTICATE_SQL, [hashToken(token), now, oldest]);
-      return found ? { id: found.id, role: found.role, tokenId: found.tokenId } : null;
-    }
-    const row = await this.dataSource
-      .getRepository(ApiToken)
-      .createQueryBuilder('t')
-      .innerJoin(User, 'u', 'u.id = t.userId')
-      .select(['u.id AS id', 'u.role AS role', 't.id AS "tokenId"'])
-      .where('t.tokenHash = :hash', { hash: hashToken(token) })
-      .andWhere('t.revokedAt IS NULL')
-      .andWhere('(t.expiresAt > :now OR (t.expiresAt IS NULL AND t.createdAt > :oldest))', { now, oldest })
-      .andWhere('u.disabledAt IS NULL')
-      .getRawOne<AuthUser>();
-    return row ? { id: row.id, role: row.role, tokenId: row.tokenId } : null;
+    const row = await this.read(token);
+    if (tokenRefusal(row, now, oldestUnexpiredCreation(this.lifetime, Date.parse(now))) !== null) return null;
+    return { id: row!.id, role: row!.role, tokenId: row!.tokenId };
   }
 
   // Checks an asked-for expiry (400 naming expiresAt) before any transaction starts.
@@ -68,19 +45,27 @@ export class TokensService {
     tokenExpiry(expiresAt, this.lifetime);
   }
 
-  // Why a token was refused, for the security log (a second query, on the refusal path only).
+  // Why a token was refused, for the security log (read again, on the refusal path only).
   async whyRefused(token: string): Promise<Denial> {
     if (!looksLikeToken(token)) return { reason: 'token-malformed' };
-    const row = await this.dataSource
-      .getRepository(ApiToken)
-      .createQueryBuilder('t')
-      .innerJoin(User, 'u', 'u.id = t.userId')
-      .select(['t.userId AS "userId"', 't.revokedAt AS "revokedAt"', 'u.disabledAt AS "disabledAt"'])
-      .where('t.tokenHash = :hash', { hash: hashToken(token) })
-      .getRawOne<{ userId: string; revokedAt: string | null; disabledAt: string | null }>();
-    if (!row) return { reason: 'token-unknown' };
-    const reason = row.revokedAt ? 'token-revoked' : row.disabledAt ? 'user-disabled' : 'token-expired';
-    return { reason, userId: row.userId };
+    const now = nowInstant();
+    const row = await this.read(token);
+    const reason = tokenRefusal(row, now, oldestUnexpiredCreation(this.lifetime, Date.parse(now)));
+    return row === undefined
+      ? { reason: reason ?? 'token-unknown' }
+      : { reason: reason ?? 'token-expired', userId: row.id };
+  }
+
+  // SQLite: a prepared statement on the driver; PostgreSQL: the same SQL through TypeORM.
+  private async read(token: string): Promise<TokenRow | undefined> {
+    const hash = hashToken(token);
+    if (this.sqlite) {
+      const wait = this.sqlite.ready();
+      if (wait) await wait;
+      return this.sqlite.get<TokenRow>(TOKEN_SQL, [hash]);
+    }
+    const rows = (await this.dataSource.query(TOKEN_SQL.replace('?', '$1'), [hash])) as TokenRow[];
+    return rows[0];
   }
 
   async issue(

@@ -11,10 +11,12 @@ import {
   toTokenResponse,
   toUserResponse,
   TokenResponseDto,
+  UserPageDto,
   UserResponseDto,
 } from './dto/user-response.dto.js';
 import { TokensService } from './tokens.service.js';
 import { UsersService } from './users.service.js';
+import { ApiOperation } from '@nestjs/swagger';
 
 // Admin only (no @Roles): users and their tokens.
 @ApiTags('users')
@@ -27,6 +29,7 @@ export class UsersController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a user (and their first token, shown once)' })
   async create(@Body() dto: CreateUserDto, @CurrentUser() actor: AuthUser): Promise<CreatedUserResponseDto> {
     const created = await this.users.create(dto.name, dto.role, actor.id);
     return Object.assign(toUserResponse(created.user), {
@@ -37,28 +40,33 @@ export class UsersController {
   }
 
   @Get()
-  async list(@Query() query: PaginationQueryDto) {
+  @ApiOperation({ summary: 'List users' })
+  async list(@Query() query: PaginationQueryDto): Promise<UserPageDto> {
     const page = await this.users.list(query.limit, query.offset);
     return { ...page, items: page.items.map(toUserResponse) };
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a user' })
   async get(@IdParam() id: string): Promise<UserResponseDto> {
     return toUserResponse(await this.users.get(id));
   }
 
   @Post(':id/disable')
+  @ApiOperation({ summary: 'Disable a user (their tokens stop working at once)' })
   async disable(@IdParam() id: string, @CurrentUser() actor: AuthUser): Promise<UserResponseDto> {
     return toUserResponse(await this.users.disable(id, actor.id));
   }
 
   @Get(':id/tokens')
+  @ApiOperation({ summary: "List a user's tokens (never the secrets)" })
   async listTokens(@IdParam() id: string): Promise<TokenResponseDto[]> {
     await this.users.get(id);
     return (await this.tokens.listFor(id)).map(toTokenResponse);
   }
 
   @Post(':id/tokens')
+  @ApiOperation({ summary: 'Issue a token for a user (shown once)' })
   issueToken(
     @IdParam() id: string,
     @Body() dto: IssueTokenDto,
@@ -68,6 +76,7 @@ export class UsersController {
   }
 
   @Post(':id/tokens/:tokenId/revoke')
+  @ApiOperation({ summary: 'Revoke a token (effective at once)' })
   async revokeToken(
     @IdParam() id: string,
     @IdParam('tokenId') tokenId: string,

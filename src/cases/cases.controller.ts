@@ -10,6 +10,10 @@ import { CasePageDto, CaseResponseDto, toCaseResponse } from './dto/case-respons
 import { CreateCaseDto } from './dto/create-case.dto.js';
 import { UpdateCaseDto } from './dto/update-case.dto.js';
 import { VoidCaseDto } from './dto/void-case.dto.js';
+import { ApiOperation } from '@nestjs/swagger';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { ApiBody } from '@nestjs/swagger';
+import { CASE_EXAMPLE } from '../common/openapi/examples.js';
 
 // Writers: exhibits officers (and admin); readers: exhibits officers and the lab. FOI: none.
 @ApiTags('cases')
@@ -20,12 +24,19 @@ export class CasesController {
 
   @Post()
   @Roles(Role.ExhibitsOfficer)
+  @ApiOperation({ summary: 'Log a case' })
+  @ApiProblems(409, 422)
+  @ApiBody({
+    type: CreateCaseDto,
+    examples: { crime: { summary: 'A crime: drug trafficking', value: CASE_EXAMPLE } },
+  })
   async create(@Body() dto: CreateCaseDto, @CurrentUser() user: AuthUser): Promise<CaseResponseDto> {
     return toCaseResponse(await this.cases.create(dto, user));
   }
 
   @Get()
   @Roles(...RECORD_READERS)
+  @ApiOperation({ summary: 'List cases' })
   async list(@Query() query: CaseQueryDto): Promise<CasePageDto> {
     const page = await this.cases.list(query);
     return { ...page, items: page.items.map(toCaseResponse) };
@@ -33,6 +44,7 @@ export class CasesController {
 
   @Get(':id')
   @Roles(...RECORD_READERS)
+  @ApiOperation({ summary: 'Read a case' })
   async get(@IdParam() id: string): Promise<CaseResponseDto> {
     return toCaseResponse(await this.cases.findOne(id));
   }
@@ -40,6 +52,11 @@ export class CasesController {
   /** Needs If-Match: "<version>" (the ETag of the case as read). */
   @Patch(':id')
   @Roles(Role.ExhibitsOfficer)
+  @ApiOperation({
+    summary: 'Update a case',
+    description: 'Needs If-Match: "<version>" (the ETag of the case as read).',
+  })
+  @ApiProblems(409, 412, 422, 428)
   async update(
     @IdParam() id: string,
     @Body() dto: UpdateCaseDto,
@@ -53,6 +70,8 @@ export class CasesController {
   @Post(':id/void')
   @HttpCode(200)
   @Roles(Role.ExhibitsOfficer)
+  @ApiOperation({ summary: 'Void a case entered in error', description: 'Its devices must be voided first.' })
+  @ApiProblems(409)
   async void(
     @IdParam() id: string,
     @Body() dto: VoidCaseDto,

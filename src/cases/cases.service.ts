@@ -11,7 +11,6 @@ import {
   ConflictError,
   NotFoundError,
   PreconditionFailedError,
-  RuleViolationError,
   ValidationFailedError,
 } from '../common/errors.js';
 import { requireVersion } from '../common/if-match.js';
@@ -21,6 +20,7 @@ import { Page } from '../common/pagination.dto.js';
 import { appConfig } from '../config/app.config.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import { Case } from './case.entity.js';
+import { requireOpenCase } from './case-open.js';
 import { lockAgainstImports, lockCaseOpen, lockKey } from './key-lock.js';
 import { CASE_FIELD_KEYS, CaseFields, checkCase, unknownCode } from './case-rules.js';
 import { CaseQueryDto } from './dto/case-query.dto.js';
@@ -177,9 +177,8 @@ export class CasesService {
   async requireOpenCase(manager: EntityManager, caseId: string, field = 'caseId'): Promise<Case> {
     await lockCaseOpen(manager, caseId);
     const found = await manager.getRepository(Case).findOneBy({ id: caseId });
-    if (!found) throw new RuleViolationError('CASE_NOT_FOUND', field, `No case has the id ${caseId}.`);
-    if (found.voidedAt) throw new RuleViolationError('CASE_VOIDED', field, 'The case is voided.');
-    return found;
+    requireOpenCase(found, caseId, field);
+    return found!;
   }
 
   private async resolve(

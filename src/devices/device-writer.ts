@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntry, AuditService } from '../audit/audit.service.js';
 import { CasesService } from '../cases/cases.service.js';
 import { lockKey } from '../cases/key-lock.js';
-import { RuleViolationError } from '../common/errors.js';
+import { requireOpenCase } from '../cases/case-open.js';
 import { SqliteStatements } from '../database/sqlite-statements.js';
 import { Device } from './device.entity.js';
 
@@ -69,9 +69,7 @@ export class DeviceWriter {
           'SELECT "voidedAt" FROM "cases" WHERE "id" = ?',
           [caseId],
         );
-        // The same answers as CasesService.requireOpenCase.
-        if (!found) throw new RuleViolationError('CASE_NOT_FOUND', 'caseId', `No case has the id ${caseId}.`);
-        if (found.voidedAt) throw new RuleViolationError('CASE_VOIDED', 'caseId', 'The case is voided.');
+        requireOpenCase(found, caseId);
       },
       exhibitsOf: async (caseId) =>
         sqlite.all<Exhibit>('SELECT "id", "exhibitRef" FROM "devices" WHERE "caseId" = ?', [caseId]),

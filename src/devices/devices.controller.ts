@@ -11,6 +11,10 @@ import { DeviceQueryDto } from './dto/device-query.dto.js';
 import { DevicePageDto, DeviceResponseDto, toDeviceResponse } from './dto/device-response.dto.js';
 import { UpdateDeviceDto } from './dto/update-device.dto.js';
 import { VoidDeviceDto } from './dto/void-device.dto.js';
+import { ApiOperation } from '@nestjs/swagger';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { ApiBody } from '@nestjs/swagger';
+import { DEVICE_EXAMPLE } from '../common/openapi/examples.js';
 
 // Writers: exhibits officers (and admin); readers: exhibits officers and the lab. FOI: none.
 @ApiTags('devices')
@@ -24,12 +28,20 @@ export class DevicesController {
 
   @Post()
   @Roles(Role.ExhibitsOfficer)
+  @ApiOperation({ summary: 'Log a seized device (an exhibit)' })
+  @ApiProblems(409, 422)
+  @ApiBody({
+    type: CreateDeviceDto,
+    examples: { smartPlug: { summary: 'A smart plug seized switched on', value: DEVICE_EXAMPLE } },
+  })
   async create(@Body() dto: CreateDeviceDto, @CurrentUser() user: AuthUser): Promise<DeviceResponseDto> {
     return toDeviceResponse(await this.devices.create(dto, user), user.role);
   }
 
   @Get()
   @Roles(...RECORD_READERS)
+  @ApiOperation({ summary: 'List devices' })
+  @ApiProblems(422)
   async list(@Query() query: DeviceQueryDto, @CurrentUser() user: AuthUser): Promise<DevicePageDto> {
     const page = await this.queries.list(query);
     return { ...page, items: page.items.map((device) => toDeviceResponse(device, user.role)) };
@@ -37,6 +49,7 @@ export class DevicesController {
 
   @Get(':id')
   @Roles(...RECORD_READERS)
+  @ApiOperation({ summary: 'Read a device' })
   async get(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<DeviceResponseDto> {
     return toDeviceResponse(await this.devices.findOne(id), user.role);
   }
@@ -44,6 +57,12 @@ export class DevicesController {
   /** Needs If-Match: "<version>". caseId and custodyStatus cannot be patched (custody moves by events). */
   @Patch(':id')
   @Roles(Role.ExhibitsOfficer)
+  @ApiOperation({
+    summary: 'Update a device',
+    description:
+      'Needs If-Match: "<version>". caseId and custodyStatus cannot be patched (custody moves by events).',
+  })
+  @ApiProblems(409, 412, 422, 428)
   async update(
     @IdParam() id: string,
     @Body() dto: UpdateDeviceDto,
@@ -56,6 +75,8 @@ export class DevicesController {
   @Post(':id/void')
   @HttpCode(200)
   @Roles(Role.ExhibitsOfficer)
+  @ApiOperation({ summary: 'Void a device entered in error' })
+  @ApiProblems(409, 422)
   async void(
     @IdParam() id: string,
     @Body() dto: VoidDeviceDto,

@@ -3,13 +3,18 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.enum.js';
 import { IdParam } from '../common/id-param.js';
-import { Page } from '../common/pagination.dto.js';
 import { CreateExaminationDto } from './dto/create-examination.dto.js';
 import { ExaminationQueryDto } from './dto/examination-query.dto.js';
-import { ExaminationResponseDto, toExaminationResponse } from './dto/examination-response.dto.js';
+import {
+  ExaminationPageDto,
+  ExaminationResponseDto,
+  toExaminationResponse,
+} from './dto/examination-response.dto.js';
 import { UpdateExaminationDto } from './dto/update-examination.dto.js';
 import { VoidExaminationDto } from './dto/void-examination.dto.js';
 import { ExaminationsService } from './examinations.service.js';
+import { ApiOperation } from '@nestjs/swagger';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 // The FOI role has no record-level access; exhibits officers read without the restricted fields.
 @ApiTags('examinations')
@@ -20,6 +25,8 @@ export class ExaminationsController {
 
   @Post()
   @Roles(Role.Lab)
+  @ApiOperation({ summary: 'Record an examination request' })
+  @ApiProblems(409, 422)
   async create(
     @Body() dto: CreateExaminationDto,
     @CurrentUser() user: AuthUser,
@@ -29,16 +36,18 @@ export class ExaminationsController {
 
   @Get()
   @Roles(Role.Lab, Role.ExhibitsOfficer)
+  @ApiOperation({ summary: 'List examinations' })
   async list(
     @Query() query: ExaminationQueryDto,
     @CurrentUser() user: AuthUser,
-  ): Promise<Page<ExaminationResponseDto>> {
+  ): Promise<ExaminationPageDto> {
     const page = await this.examinations.list(query);
     return { ...page, items: page.items.map((exam) => toExaminationResponse(exam, user.role)) };
   }
 
   @Get(':id')
   @Roles(Role.Lab, Role.ExhibitsOfficer)
+  @ApiOperation({ summary: 'Read an examination' })
   async get(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<ExaminationResponseDto> {
     return toExaminationResponse(await this.examinations.get(id), user.role);
   }
@@ -46,6 +55,11 @@ export class ExaminationsController {
   /** Needs If-Match: "<version>" from the ETag. */
   @Patch(':id')
   @Roles(Role.Lab)
+  @ApiOperation({
+    summary: 'Update an examination',
+    description: 'Needs If-Match: "<version>" from the ETag. Status moves forward only.',
+  })
+  @ApiProblems(409, 412, 422, 428)
   async update(
     @IdParam() id: string,
     @Body() dto: UpdateExaminationDto,
@@ -58,6 +72,8 @@ export class ExaminationsController {
   @Post(':id/void')
   @HttpCode(200)
   @Roles(Role.Lab)
+  @ApiOperation({ summary: 'Void an examination entered in error' })
+  @ApiProblems(409)
   async void(
     @IdParam() id: string,
     @Body() dto: VoidExaminationDto,

@@ -4,6 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth-user.js';
 import { sqliteSerial } from '../database/serial-sqlite-transactions.js';
+import { ApiOperation } from '@nestjs/swagger';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { HealthResponseDto } from './dto/health-response.dto.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -13,7 +16,12 @@ export class HealthController {
   /** Reports whether the register and its database answer. No token needed. */
   @Public()
   @Get()
-  async check(): Promise<{ status: string; database: string; busy?: boolean }> {
+  @ApiOperation({
+    summary: 'Health check',
+    description: 'Reports whether the register and its database answer.',
+  })
+  @ApiProblems(503)
+  async check(): Promise<HealthResponseDto> {
     // On SQLite a statement waits while a transaction runs (an import's can be long): the register is
     // up, so say so at once instead of queueing behind it.
     if (sqliteSerial(this.dataSource)?.idle()) {

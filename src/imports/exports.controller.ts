@@ -1,5 +1,6 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { binaryResponse } from '../common/openapi/binary-response.js';
 import { DateTime } from 'luxon';
 import { RECORD_READERS } from '../auth/all-roles.js';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth-user.js';
@@ -9,6 +10,8 @@ import { DeviceExportService, type DeviceExport } from './device-export.service.
 import { DeviceExportQueryDto } from './dto/device-export-query.dto.js';
 import { csvStream, xlsxStream } from './export-writers.js';
 import { XLSX_TYPE } from './imports.controller.js';
+import { ApiOperation } from '@nestjs/swagger';
+import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 const fileName = (extension: string) => `devices-${DateTime.now().toFormat('yyyy-MM-dd')}.${extension}`;
 
@@ -43,8 +46,13 @@ export class ExportsController {
   /** Every matching device, one row each with its case; personal fields only for roles that may see them. */
   @Get('devices.xlsx')
   @Roles(...RECORD_READERS)
-  @ApiProduces(XLSX_TYPE)
-  @ApiOkResponse({ description: 'The workbook, streamed, as an attachment.' })
+  @ApiOkResponse(binaryResponse(XLSX_TYPE, 'The workbook, streamed, as an attachment.'))
+  @ApiOperation({
+    summary: 'Export devices (Excel)',
+    description:
+      'Every matching device, one row each with its case; personal fields only for roles that may see them. Streamed.',
+  })
+  @ApiProblems(422)
   async xlsx(@Query() query: DeviceExportQueryDto, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
     return new StreamableFile(await this.limited(query, user.role, xlsxStream), {
       type: XLSX_TYPE,
@@ -55,8 +63,9 @@ export class ExportsController {
   /** The same rows as CSV (UTF-8). */
   @Get('devices.csv')
   @Roles(...RECORD_READERS)
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'The CSV file, streamed, as an attachment.' })
+  @ApiOkResponse(binaryResponse('text/csv', 'The CSV file (UTF-8), streamed, as an attachment.'))
+  @ApiOperation({ summary: 'Export devices (CSV)', description: 'The same rows as CSV (UTF-8), streamed.' })
+  @ApiProblems(422)
   async csv(@Query() query: DeviceExportQueryDto, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
     return new StreamableFile(await this.limited(query, user.role, csvStream), {
       type: 'text/csv; charset=utf-8',

@@ -1,3 +1,4 @@
+import { caseClosed } from '../cases/case-open.js';
 import { QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -38,7 +39,7 @@ export const ERRORS_LISTED = 1000;
 interface CaseState {
   id: string;
   existing: boolean;
-  voided: boolean;
+  voidedAt: string | null;
   firstRow: number;
   /** null when the case's own fields are invalid (reported on its first row). */
   values: CaseValues | null;
@@ -131,7 +132,7 @@ export class ImportPass {
       this.cases.set(c.referenceKey, {
         id: c.id,
         existing: true,
-        voided: c.voidedAt !== null,
+        voidedAt: c.voidedAt,
         firstRow: 0,
         values: c,
       });
@@ -153,7 +154,7 @@ export class ImportPass {
       const state: CaseState = {
         id: orderedId(),
         existing: false,
-        voided: false,
+        voidedAt: null,
         firstRow: row.number,
         values,
       };
@@ -206,7 +207,7 @@ export class ImportPass {
       this.counts.devicesAlreadyPresent += 1;
       return;
     }
-    if (state.voided) {
+    if (caseClosed(state) === 'CASE_VOIDED') {
       const message = 'the case is voided; a device cannot be added to it';
       row.errors.push(this.checker.error(row.number, 'reference', row.cells.reference ?? null, message));
       return;

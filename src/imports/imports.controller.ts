@@ -1,7 +1,19 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { Controller, Get, Headers, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { binaryResponse } from '../common/openapi/binary-response.js';
+import { ImportRejectedProblemDto, ImportResultDto } from './dto/import-result.dto.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.enum.js';
@@ -14,6 +26,7 @@ import { writeTemplate } from './template-workbook.js';
 import { type SavedUpload, saveUpload, tempDir } from './upload.js';
 import { WorkLimiter } from '../common/work-limiter.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
+import { ApiOperation } from '@nestjs/swagger';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -48,7 +61,22 @@ export class ImportsController {
       },
     },
   })
-  @ApiProduces('application/json', XLSX_TYPE)
+  @ApiOkResponse({
+    type: ImportResultDto,
+    description: 'A dry run, or a file with nothing new: nothing written.',
+  })
+  @ApiCreatedResponse({ type: ImportResultDto, description: 'Imported: every new case and device written.' })
+  @ApiResponse({
+    status: 422,
+    description:
+      'Rejected, nothing written: every bad cell listed (or, when the Accept header asks for it, the rows back with an Errors column).',
+    content: {
+      'application/problem+json': { schema: { $ref: getSchemaPath(ImportRejectedProblemDto) } },
+      [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiExtraModels(ImportRejectedProblemDto)
+  @ApiOperation({ summary: 'Import cases and devices from a spreadsheet' })
   async importDevices(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -102,8 +130,11 @@ export class ImportsController {
   /** The import template: the headings, a sample row, drop-downs for the coded columns. */
   @Get('devices/template.xlsx')
   @Roles(Role.ExhibitsOfficer)
-  @ApiProduces(XLSX_TYPE)
-  @ApiOkResponse({ description: 'The workbook, as an attachment.' })
+  @ApiOkResponse(binaryResponse(XLSX_TYPE, 'The workbook, as an attachment.'))
+  @ApiOperation({
+    summary: 'The import template (Excel)',
+    description: 'The headings, a sample row, drop-downs for the coded columns.',
+  })
   async template(): Promise<StreamableFile> {
     const temp = await tempDir();
     const target = join(temp.dir, 'template.xlsx');

@@ -2,7 +2,9 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES } from '../auth/all-roles.js';
 import { Roles } from '../auth/auth-user.js';
-import { ReferenceDataService, ReferenceItem } from './reference-data.service.js';
+import { ReferenceListDto, ReferenceListNamesDto } from './dto/reference-list.dto.js';
+import { ReferenceDataService } from './reference-data.service.js';
+import { ApiOperation } from '@nestjs/swagger';
 
 @ApiTags('reference')
 @ApiBearerAuth()
@@ -13,13 +15,18 @@ export class ReferenceDataController {
 
   /** The names of the code lists. */
   @Get()
-  lists(): { lists: readonly string[] } {
-    return { lists: this.reference.listNames() };
+  @ApiOperation({ summary: 'The names of the code lists' })
+  lists(): ReferenceListNamesDto {
+    return { lists: [...this.reference.listNames()] };
   }
 
   /** One code list: device-types, offence-groups, offence-subgroups, home-office-offences, police-outcomes, … */
   @Get(':name')
-  list(@Param('name') name: string): { list: string; items: ReferenceItem[] } {
+  @ApiOperation({
+    summary: 'One code list',
+    description: 'device-types, offence-groups, offence-subgroups, home-office-offences, police-outcomes, …',
+  })
+  list(@Param('name') name: string): ReferenceListDto {
     return { list: name, items: this.reference.items(name) };
   }
 }

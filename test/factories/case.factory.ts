@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../../src/audit/audit-event.entity.js';
 import { CreateCaseDto } from '../../src/cases/dto/create-case.dto.js';
+import { CASE_EXAMPLE } from '../../src/common/openapi/examples.js';
 
 // A plain object (not a class instance) with the create DTO's fields.
 export type CaseBody = { [K in keyof CreateCaseDto]: CreateCaseDto[K] };
@@ -9,11 +10,11 @@ export type CaseBody = { [K in keyof CreateCaseDto]: CreateCaseDto[K] };
 export const uniqueCaseReference = (): string => `CR/${randomUUID().slice(0, 8).toUpperCase()}/25`;
 
 // A valid crime: drug trafficking (sub-group given; the group is derived), no outcome yet.
+// The /docs example (CASE_EXAMPLE) with a fresh reference.
 export function caseDto(overrides: Partial<CaseBody> = {}): CaseBody {
   return {
+    ...CASE_EXAMPLE,
     reference: uniqueCaseReference(),
-    kind: 'CRIME',
-    offenceSubgroup: 'DRUG_TRAFFICKING',
     ...overrides,
   };
 }

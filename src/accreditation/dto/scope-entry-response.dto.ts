@@ -43,3 +43,10 @@ export function toScopeEntryResponse(entry: ScopeEntry): ScopeEntryResponseDto {
     voidReason: entry.voidReason,
   };
 }
+
+export class ScopeEntryPageDto {
+  items: ScopeEntryResponseDto[];
+  total: number;
+  limit: number;
+  offset: number;
+}

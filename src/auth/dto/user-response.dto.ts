@@ -54,3 +54,10 @@ export function toTokenResponse(token: ApiToken): TokenResponseDto {
     revokedAt: token.revokedAt,
   };
 }
+
+export class UserPageDto {
+  items: UserResponseDto[];
+  total: number;
+  limit: number;
+  offset: number;
+}

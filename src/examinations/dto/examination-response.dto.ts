@@ -60,3 +60,10 @@ export function toExaminationResponse(exam: Examination, role: Role): Examinatio
   if (canSeeRestricted(role)) for (const field of EXAMINATION_RESTRICTED) response[field] = exam[field];
   return response;
 }
+
+export class ExaminationPageDto {
+  items: ExaminationResponseDto[];
+  total: number;
+  limit: number;
+  offset: number;
+}
