@@ -361,6 +361,8 @@ describe('accreditation scope register', () => {
         deviceType: 'SMART_DISPLAY',
         on: '2018-03-31',
         status: 'NOT_ACCREDITED',
+        planned: false,
+        plannedChanges: [],
         scopeType: null,
         scheduleReference: null,
         since: null,

@@ -97,8 +97,10 @@ describe('examinations', () => {
         startedAt: null,
         completedAt: null,
         cancelledAt: null,
-        scopeStatus: null,
-        scopeOverrideReason: null,
+        scopeStatusAtStart: null,
+        scopeStartOverrideReason: null,
+        scopeStatusAtCompletion: null,
+        scopeCompletionOverrideReason: null,
         codeCompliance: 'NOT_ASSESSED',
         dataRecovered: null,
         methods: 'Chip-off',
@@ -133,7 +135,8 @@ describe('examinations', () => {
       expect(res.body).toMatchObject({
         status: 'COMPLETED',
         completedAt: '2024-02-10T15:00:00.000Z',
-        scopeStatus: 'IN_SCOPE_FIXED',
+        scopeStatusAtStart: 'IN_SCOPE_FIXED',
+        scopeStatusAtCompletion: 'IN_SCOPE_FIXED',
         codeCompliance: 'COMPLIANT',
         dataRecovered: true,
       });
@@ -159,9 +162,10 @@ describe('examinations', () => {
         422,
         { status: 'IN_PROGRESS', startedAt: '2024-01-06T00:00:00Z', completedAt: '2024-01-07T00:00:00Z' },
       ],
-      ['scopeStatus', 422, { scopeStatus: 'IN_SCOPE_FIXED' }],
-      ['scopeStatus', 400, { scopeStatus: 'SORT_OF', scopeOverrideReason: 'x' }],
-      ['scopeOverrideReason', 422, { scopeOverrideReason: 'no status' }],
+      ['scopeStatusAtStart', 422, { scopeStatusAtStart: 'IN_SCOPE_FIXED' }],
+      ['scopeStatusAtStart', 400, { scopeStatusAtStart: 'SORT_OF', scopeStartOverrideReason: 'x' }],
+      ['scopeStartOverrideReason', 422, { scopeStartOverrideReason: 'no status' }],
+      ['scopeStatus', 400, { scopeStatus: 'IN_SCOPE_FIXED' }],
       ['codeCompliance', 422, { codeCompliance: 'MAYBE' }],
       ['dataRecovered', 400, { dataRecovered: 'yes' }],
       ['deviceId', 400, { deviceId: 'nope' }],
@@ -218,13 +222,15 @@ describe('examinations', () => {
 
       expect(started.body).toMatchObject({
         status: 'IN_PROGRESS',
-        scopeStatus: 'IN_SCOPE_FIXED',
+        scopeStatusAtStart: 'IN_SCOPE_FIXED',
         version: 2,
       });
       expect(started.headers.etag).toBe('"2"');
+      // Completion keeps the start's status and records its own.
       expect(completed.body).toMatchObject({
         status: 'COMPLETED',
-        scopeStatus: 'SCOPE_SUSPENDED',
+        scopeStatusAtStart: 'IN_SCOPE_FIXED',
+        scopeStatusAtCompletion: 'SCOPE_SUSPENDED',
         version: 3,
       });
     });
@@ -237,8 +243,8 @@ describe('examinations', () => {
         examinationDto(plug, { status: 'IN_PROGRESS', startedAt: '2024-06-30T22:30:00Z' }),
       );
 
-      expect(late.scopeStatus).toBe('IN_SCOPE_FLEXIBLE');
-      expect(early.scopeStatus).toBe('SCOPE_SUSPENDED');
+      expect(late.scopeStatusAtStart).toBe('IN_SCOPE_FLEXIBLE');
+      expect(early.scopeStatusAtStart).toBe('SCOPE_SUSPENDED');
     });
 
     it('falls back to the ALL_DIGITAL row for a device type with no row of its own', async () => {
@@ -255,8 +261,8 @@ describe('examinations', () => {
         examinationDto(bulb, { status: 'IN_PROGRESS', startedAt: '2024-03-10T10:00:00Z' }),
       );
 
-      expect(exam.scopeStatus).toBe('IN_SCOPE_FLEXIBLE');
-      expect(plugBefore.scopeStatus).toBe('IN_SCOPE_FLEXIBLE');
+      expect(exam.scopeStatusAtStart).toBe('IN_SCOPE_FLEXIBLE');
+      expect(plugBefore.scopeStatusAtStart).toBe('IN_SCOPE_FLEXIBLE');
     });
 
     it('gives OUT_OF_SCOPE when the row in force does not allow claiming accreditation', async () => {
@@ -266,7 +272,7 @@ describe('examinations', () => {
         examinationDto(lock, { status: 'IN_PROGRESS', startedAt: '2024-03-10T10:00:00Z' }),
       );
 
-      expect(exam.scopeStatus).toBe('OUT_OF_SCOPE');
+      expect(exam.scopeStatusAtStart).toBe('OUT_OF_SCOPE');
     });
 
     it('defaults startedAt to now when the examination starts without it', async () => {
@@ -276,41 +282,71 @@ describe('examinations', () => {
       const res = await patch(exam.id, { status: 'IN_PROGRESS' }, '"1"').expect(200);
 
       expect(Date.parse(res.body.startedAt)).toBeGreaterThanOrEqual(before - 1000);
-      expect(res.body.scopeStatus).toBe('IN_SCOPE_FLEXIBLE');
+      expect(res.body.scopeStatusAtStart).toBe('IN_SCOPE_FLEXIBLE');
     });
 
-    it('lets the lab override with a reason; the override survives completion until cleared', async () => {
+    it('lets the lab override either end with a reason, naming it; an override stands until cleared', async () => {
       const exam = await create(
         examinationDto(plug, { status: 'IN_PROGRESS', startedAt: '2024-02-20T10:00:00Z' }),
       );
 
       const overridden = await patch(
         exam.id,
-        { scopeStatus: 'OUT_OF_SCOPE', scopeOverrideReason: 'Firmware not covered by the validated method' },
+        {
+          scopeStatusAtStart: 'OUT_OF_SCOPE',
+          scopeStartOverrideReason: 'Firmware not covered by the validated method',
+        },
         '"1"',
       ).expect(200);
+      const early = await patch(
+        exam.id,
+        { scopeStatusAtCompletion: 'OUT_OF_SCOPE', scopeCompletionOverrideReason: 'not yet' },
+        '"2"',
+      ).expect(422);
       const completed = await patch(
         exam.id,
         { status: 'COMPLETED', completedAt: '2024-07-02T10:00:00Z' },
         '"2"',
       ).expect(200);
-      const cleared = await patch(exam.id, { scopeOverrideReason: null }, '"3"').expect(200);
+      const atCompletion = await patch(
+        exam.id,
+        {
+          scopeStatusAtCompletion: 'SCOPE_SUSPENDED',
+          scopeCompletionOverrideReason: 'Work finished under the suspension',
+        },
+        '"3"',
+      ).expect(200);
+      const cleared = await patch(exam.id, { scopeStartOverrideReason: null }, '"4"').expect(200);
 
       expect(overridden.body).toMatchObject({
-        scopeStatus: 'OUT_OF_SCOPE',
-        scopeOverrideReason: expect.any(String),
+        scopeStatusAtStart: 'OUT_OF_SCOPE',
+        scopeStartOverrideReason: expect.any(String),
+        scopeStatusAtCompletion: null,
       });
-      expect(completed.body.scopeStatus).toBe('OUT_OF_SCOPE');
-      expect(cleared.body).toMatchObject({ scopeStatus: 'IN_SCOPE_FLEXIBLE', scopeOverrideReason: null });
+      expect(fields(early.body)).toEqual(['scopeStatusAtCompletion']);
+      expect(completed.body).toMatchObject({
+        scopeStatusAtStart: 'OUT_OF_SCOPE',
+        scopeStatusAtCompletion: 'IN_SCOPE_FLEXIBLE',
+      });
+      expect(atCompletion.body).toMatchObject({
+        scopeStatusAtStart: 'OUT_OF_SCOPE',
+        scopeStatusAtCompletion: 'SCOPE_SUSPENDED',
+        scopeCompletionOverrideReason: 'Work finished under the suspension',
+      });
+      expect(cleared.body).toMatchObject({
+        scopeStatusAtStart: 'IN_SCOPE_FIXED',
+        scopeStartOverrideReason: null,
+        scopeStatusAtCompletion: 'SCOPE_SUSPENDED',
+      });
     });
 
-    it('rejects a client scopeStatus without a reason on PATCH, naming scopeStatus, and writes nothing', async () => {
+    it('rejects a client status without a reason on PATCH, naming the end, and writes nothing', async () => {
       const exam = await create(examinationDto(plug));
       const before = await counts();
 
-      const res = await patch(exam.id, { scopeStatus: 'IN_SCOPE_FIXED' }, '"1"').expect(422);
+      const res = await patch(exam.id, { scopeStatusAtStart: 'IN_SCOPE_FIXED' }, '"1"').expect(422);
 
-      expect(fields(res.body)).toEqual(['scopeStatus']);
+      expect(fields(res.body)).toEqual(['scopeStatusAtStart']);
       expect(await counts()).toEqual(before);
     });
   });
@@ -350,7 +386,7 @@ describe('examinations', () => {
 
       expect(res.body).toMatchObject({
         status: 'CANCELLED',
-        scopeStatus: 'IN_SCOPE_FIXED',
+        scopeStatusAtStart: 'IN_SCOPE_FIXED',
         cancelledAt: '2024-03-20T10:00:00.000Z',
       });
     });
@@ -533,7 +569,7 @@ describe('examinations', () => {
     it('filters by device, status and scope status, newest request first', async () => {
       const all = await list('').expect(200);
       const started = await list('status=IN_PROGRESS').expect(200);
-      const fixed = await list('scopeStatus=IN_SCOPE_FIXED').expect(200);
+      const fixed = await list('scopeStatusAtStart=IN_SCOPE_FIXED').expect(200);
 
       expect(all.body.items.map((i: { requestedAt: string }) => i.requestedAt)).toEqual([
         '2024-03-31T23:30:00.000Z',
@@ -560,7 +596,7 @@ describe('examinations', () => {
       const res = await t
         .http()
         .get(
-          '/api/examinations?deviceId=x&status=DONE&scopeStatus=NO&requestedFrom=2024-13-01&includeVoided=1&limit=500',
+          '/api/examinations?deviceId=x&status=DONE&scopeStatusAtStart=NO&requestedFrom=2024-13-01&includeVoided=1&limit=500',
         )
         .set('Authorization', t.auth(Role.Lab))
         .expect(400);
@@ -569,7 +605,7 @@ describe('examinations', () => {
         expect.arrayContaining([
           'deviceId',
           'status',
-          'scopeStatus',
+          'scopeStatusAtStart',
           'requestedFrom',
           'includeVoided',
           'limit',

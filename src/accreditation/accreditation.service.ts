@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { newRecordColumns } from '../common/evidential-record.js';
 import { nowInstant } from '../common/columns.js';
 import { voidFields, voidRecord, type VoidTarget } from '../common/void-record.js';
-import { ConflictError, NotFoundError, ValidationFailedError } from '../common/errors.js';
+import { ConflictError, NotFoundError, RuleViolationError, ValidationFailedError } from '../common/errors.js';
 import { newId } from '../common/new-id.js';
 import { Page } from '../common/pagination.dto.js';
 import { appConfig } from '../config/app.config.js';
@@ -18,12 +18,18 @@ import { todayIn } from './local-date.js';
 import {
   ALL_DIGITAL,
   normaliseActivity,
+  plannedChanges,
   rowInForce,
   scopeHistory,
   ScopeStatus,
   toScopeStatus,
 } from './scope.js';
-import { checkDeviceType, checkScopeEntryCodes } from './scope-entry-rules.js';
+import {
+  checkDeviceType,
+  checkPlanned,
+  checkScopeEntryCodes,
+  resolveScopeType,
+} from './scope-entry-rules.js';
 import { ScopeEntry } from './scope-entry.entity.js';
 
 const SCOPE_ENTRY_VOID: VoidTarget<ScopeEntry> = {
@@ -45,7 +51,11 @@ export class AccreditationService {
 
   async create(dto: CreateScopeEntryDto, actorId: string): Promise<ScopeEntry> {
     const errors = checkScopeEntryCodes(dto, this.reference);
+    const scopeType = resolveScopeType(dto.status, dto.scopeType, (status) => this.canClaim(status));
+    if (scopeType.error) errors.push(scopeType.error);
     if (errors.length > 0) throw new ValidationFailedError(errors);
+    const planned = checkPlanned(dto.effectiveFrom, dto.planned, todayIn(this.app.timeZone));
+    if (planned) throw new RuleViolationError('SCOPE_ENTRY_PLANNED', planned.field, planned.message);
     const now = nowInstant();
     const entry = Object.assign(new ScopeEntry(), {
       id: newId(),
@@ -56,7 +66,7 @@ export class AccreditationService {
       accreditationBody: dto.accreditationBody ?? 'UKAS',
       scheduleReference: dto.scheduleReference ?? null,
       fsaCode: dto.fsaCode ?? null,
-      scopeType: dto.scopeType ?? 'FIXED',
+      scopeType: scopeType.scopeType as ScopeEntry['scopeType'],
       status: dto.status,
       effectiveFrom: dto.effectiveFrom,
       notes: dto.notes ?? null,
@@ -109,8 +119,10 @@ export class AccreditationService {
   // For the status endpoint and the FOI report: the register's answer for a device type on a local date.
   async statusOn(deviceType: string, on?: string, activity?: string): Promise<ScopeStatusResponseDto> {
     this.assertDeviceType(deviceType);
-    const date = on ?? todayIn(this.app.timeZone);
-    const row = rowInForce(await this.rowsFor(deviceType), deviceType, activity, date);
+    const today = todayIn(this.app.timeZone);
+    const date = on ?? today;
+    const rows = await this.rowsFor(deviceType);
+    const row = rowInForce(rows, deviceType, activity, date);
     return {
       deviceType,
       on: date,
@@ -121,13 +133,26 @@ export class AccreditationService {
       scopeStatus: this.toScopeStatus(row),
       appliesVia: row?.deviceType ?? null,
       entryId: row?.id ?? null,
+      planned: row !== null && row.effectiveFrom > today,
+      plannedChanges: plannedChanges(rows, deviceType, activity ?? null, date > today ? date : today).map(
+        (planned) => ({
+          effectiveFrom: planned.effectiveFrom,
+          status: planned.status,
+          scopeType: planned.scopeType,
+          scheduleReference: planned.scheduleReference,
+          scopeStatus: this.toScopeStatus(planned),
+          appliesVia: planned.deviceType,
+        }),
+      ),
     };
   }
 
   // The device type's effective history (its own rows, ALL_DIGITAL rows while it has none), oldest first.
   async history(deviceType: string): Promise<ScopeHistoryItemDto[]> {
     this.assertDeviceType(deviceType);
-    return scopeHistory(await this.rowsFor(deviceType), deviceType).map(({ effectiveFrom, row }) => ({
+    const today = todayIn(this.app.timeZone);
+    const inForce = (await this.rowsFor(deviceType)).filter((row) => row.effectiveFrom <= today);
+    return scopeHistory(inForce, deviceType).map(({ effectiveFrom, row }) => ({
       effectiveFrom,
       status: row.status,
       scopeType: row.scopeType,
@@ -144,11 +169,11 @@ export class AccreditationService {
   }
 
   private toScopeStatus(row: ScopeEntry | null): ScopeStatus {
-    return toScopeStatus(
-      row,
-      (status) =>
-        this.reference.get('accreditation-statuses', status)?.attributes.canClaimAccredited === true,
-    );
+    return toScopeStatus(row, (status) => this.canClaim(status));
+  }
+
+  private canClaim(status: string): boolean {
+    return this.reference.get('accreditation-statuses', status)?.attributes.canClaimAccredited === true;
   }
 
   private assertDeviceType(deviceType: string): void {

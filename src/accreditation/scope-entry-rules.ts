@@ -1,6 +1,6 @@
 import { FieldError } from '../common/errors.js';
 import { ReferenceListName } from '../reference-data/reference-lists.js';
-import { ACTIVITY_MAX_CHARS, activityTooLong, ALL_DIGITAL } from './scope.js';
+import { ACTIVITY_MAX_CHARS, activityTooLong, ALL_DIGITAL, isSuspension } from './scope.js';
 
 // The reference look-ups a scope entry needs, kept apart from Nest so they are easy to test.
 export interface CodeLookup {
@@ -43,4 +43,37 @@ export function checkScopeEntryCodes(
       : unknownCode('fsaCode', 'forensic-science-activities', lookup),
   ];
   return errors.filter((e): e is FieldError => e !== null);
+}
+
+// scopeType describes an accredited (or suspended) scope only: null for any other status; FIXED
+// when an accredited or suspended row gives none. Returns the type to store, or the field's error.
+export function resolveScopeType(
+  status: string,
+  scopeType: string | undefined,
+  canClaimAccredited: (status: string) => boolean,
+): { scopeType: string | null; error: FieldError | null } {
+  const applies = canClaimAccredited(status) || isSuspension(status);
+  if (applies) return { scopeType: scopeType ?? 'FIXED', error: null };
+  if (scopeType === undefined) return { scopeType: null, error: null };
+  const message = `scopeType applies only to an accredited or suspended status, not ${status}; leave it out`;
+  return { scopeType: null, error: { field: 'scopeType', message } };
+}
+
+// A row dated after today is a planned change, and must say so (planned: true); a planned row must be
+// dated after today.
+export function checkPlanned(
+  effectiveFrom: string,
+  planned: boolean | undefined,
+  today: string,
+): FieldError | null {
+  if (effectiveFrom > today && planned !== true) {
+    return {
+      field: 'effectiveFrom',
+      message: `effectiveFrom ${effectiveFrom} is after today (${today}); send planned: true to record a planned change`,
+    };
+  }
+  if (effectiveFrom <= today && planned === true) {
+    return { field: 'planned', message: `a planned change is dated after today (${today})` };
+  }
+  return null;
 }

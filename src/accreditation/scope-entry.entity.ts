@@ -36,8 +36,9 @@ export class ScopeEntry extends EvidentialRecord {
   @Column({ type: 'varchar', length: 20, nullable: true })
   fsaCode: string | null;
 
-  @Column({ type: 'varchar', length: 10, default: 'FIXED' })
-  scopeType: ScopeType;
+  // Only where the status is an accredited one or a suspension (migration ScopeAtBothEnds); else null.
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  scopeType: ScopeType | null;
 
   @CodeColumn()
   status: string;

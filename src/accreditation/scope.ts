@@ -10,7 +10,7 @@ export interface ScopeRow {
   deviceType: string;
   activity: string | null;
   status: string;
-  scopeType: string;
+  scopeType: string | null;
   effectiveFrom: string;
 }
 
@@ -119,4 +119,21 @@ export function scopeHistory<T extends ScopeRow>(rows: readonly T[], deviceType:
     if (row && row.id !== changes.at(-1)?.row.id) changes.push({ effectiveFrom: date, row });
   }
   return changes;
+}
+
+// Rows recorded for a date after `after` on the lines a status for (deviceType, activity) consults:
+// changes planned but not yet in force, soonest first.
+export function plannedChanges<T extends ScopeRow>(
+  rows: readonly T[],
+  deviceType: string,
+  activity: string | null,
+  after: string,
+): T[] {
+  const lines = linesFor(deviceType, normaliseActivity(activity));
+  return rows
+    .filter((r) => r.effectiveFrom > after)
+    .filter((r) =>
+      lines.some(([type, line]) => r.deviceType === type && normaliseActivity(r.activity) === line),
+    )
+    .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
 }

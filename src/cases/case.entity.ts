@@ -5,6 +5,8 @@ import { EvidentialRecord } from '../common/evidential-record.js';
 export type CaseKind = 'CRIME' | 'INCIDENT';
 
 @Entity('cases')
+// GET /api/cases?q=: a pg_trgm index on PostgreSQL (migration DeviceSearch); the FTS5 table case_search on SQLite.
+@Index('TRGM_cases_reference', { synchronize: false })
 // The FOI report's lookup of a device's case, answered from the index (migration AddFoiLookupIndexes).
 @Index('IDX_cases_id_cover', [
   'id',

@@ -28,6 +28,8 @@ import { toCaseResponse } from './dto/case-response.dto.js';
 import { CreateCaseDto } from './dto/create-case.dto.js';
 import { UpdateCaseDto } from './dto/update-case.dto.js';
 import { referenceKeyOf } from './reference-key.js';
+import { caseReferenceMatch, requireSearchText, searchParams } from './text-search.js';
+import { SearchIndex } from './search-index.js';
 import { RuleViolationsError } from './rule-violations.js';
 
 type CaseInput = CaseFields & { reference: string };
@@ -48,6 +50,7 @@ export class CasesService {
     private readonly audit: AuditService,
     private readonly reference: ReferenceDataService,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    private readonly searchIndex: SearchIndex,
   ) {}
 
   async create(dto: CreateCaseDto, actor: AuthUser): Promise<Case> {
@@ -156,6 +159,14 @@ export class CasesService {
     if (!query.includeVoided) qb.andWhere('c.voidedAt IS NULL');
     if (query.reference !== undefined) {
       qb.andWhere('c.referenceKey = :referenceKey', { referenceKey: referenceKeyOf(query.reference) });
+    }
+    if (query.q !== undefined) {
+      const q = requireSearchText(query.q);
+      await this.searchIndex.fold();
+      const match = caseReferenceMatch(qb.connection.options.type === 'postgres', 's');
+      qb.andWhere(`c.id IN (${match.sql})`, {
+        [match.param]: searchParams(q)[match.param],
+      });
     }
     for (const field of ['kind', ...lists.map(([f]) => f)] as const) {
       if (query[field] !== undefined) qb.andWhere(`c.${field} = :${field}`, { [field]: query[field] });

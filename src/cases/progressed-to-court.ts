@@ -6,3 +6,9 @@ export function progressedToCourt(policeOutcome: string | null, courtStage: stri
   if (policeOutcome !== null && COURT_OUTCOMES.includes(policeOutcome)) return true;
   return courtStage !== null && courtStage !== 'NOT_CHARGED';
 }
+
+// Not finished at court: progressed, and no final court result recorded yet (FOI Q3's "awaiting
+// result" row; custody disposal needs confirmation meanwhile).
+export function awaitingCourtResult(progressed: boolean | null, courtResult: string | null): boolean {
+  return progressed === true && courtResult === null;
+}

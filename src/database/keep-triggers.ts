@@ -37,8 +37,13 @@ export async function keepTriggers(
 async function rebuildKeeping(queryRunner: QueryRunner, tables: string[], change: () => Promise<unknown>) {
   const triggers = await triggersOf(queryRunner, tables);
   const indexes = await indexesOf(queryRunner, tables);
+  // TypeORM cannot rebuild an index on an expression (it reads its column as "null"): such indexes go
+  // down with the triggers and come back from their stored SQL.
+  const expressions = await expressionIndexes(queryRunner, indexes);
   for (const { name } of triggers) await queryRunner.query(`DROP TRIGGER "${name}"`);
+  for (const { name } of expressions) await queryRunner.query(`DROP INDEX "${name}"`);
   await change();
+  for (const { sql } of expressions) await queryRunner.query(sql);
   const now = new Map((await indexesOf(queryRunner, tables)).map((i) => [i.name, i.sql]));
   for (const { name, sql } of indexes) {
     const current = now.get(name);
@@ -96,6 +101,17 @@ async function indexesOf(queryRunner: QueryRunner, tables: string[]): Promise<Sc
        AND lower("tbl_name") IN (${tables.map(() => '?').join(', ')}) ORDER BY "rowid"`,
     tables.map((t) => t.toLowerCase()),
   )) as SchemaObject[];
+}
+
+async function expressionIndexes(queryRunner: QueryRunner, indexes: SchemaObject[]): Promise<SchemaObject[]> {
+  const found: SchemaObject[] = [];
+  for (const index of indexes) {
+    const columns = (await queryRunner.query(`SELECT "cid" FROM pragma_index_info(?)`, [index.name])) as {
+      cid: number;
+    }[];
+    if (columns.some((c) => c.cid === -2)) found.push(index);
+  }
+  return found;
 }
 
 const same = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();

@@ -100,8 +100,8 @@ function buildExamination(
   if (started !== null && started > ctx.nowMs) started = completed = null;
   if (completed !== null && completed > ctx.nowMs) completed = null;
   const status = cancelled ? 'CANCELLED' : completed ? 'COMPLETED' : started ? 'IN_PROGRESS' : 'REQUESTED';
-  const scopeAt = completed ?? started;
-  const scopeStatus = scopeAt === null ? null : ctx.scope.statusAt(deviceType, iso(scopeAt));
+  const atStart = started === null ? null : ctx.scope.statusAt(deviceType, iso(started));
+  const atCompletion = completed === null ? null : ctx.scope.statusAt(deviceType, iso(completed));
   const changes = [requested, started, completed, cancelled].filter((t): t is number => t !== null);
   return {
     id: rng.sequentialUuid(),
@@ -111,9 +111,11 @@ function buildExamination(
     startedAt: started === null ? null : iso(started),
     completedAt: completed === null ? null : iso(completed),
     cancelledAt: cancelled === null ? null : iso(cancelled),
-    scopeStatus,
-    scopeOverrideReason: null,
-    codeCompliance: codeCompliance(started, scopeStatus, completed !== null),
+    scopeStatusAtStart: atStart,
+    scopeStartOverrideReason: null,
+    scopeStatusAtCompletion: atCompletion,
+    scopeCompletionOverrideReason: null,
+    codeCompliance: codeCompliance(started, atCompletion ?? atStart, completed !== null),
     dataRecovered: completed === null ? null : rng.chance(0.75),
     methods: started === null ? null : rng.pick(METHODS),
     findingsSummary: completed === null ? null : rng.pick(FINDINGS),
@@ -182,27 +184,30 @@ function buildCustody(
       toHolder,
       toStatus,
       purpose,
+      notes: null,
       sealNumber: `SE${rng.int(10_000_000, 99_999_999)}`,
       sealIntact: rng.chance(0.995),
       recordedBy: officer.collar,
       createdAt: iso(when),
       createdBy: ctx.actorId,
+      voidedAt: null,
+      voidedBy: null,
+      voidReason: null,
     });
     cursor = when;
     holder = toHolder;
     return true;
   };
-  move(seizedAt + rng.int(20, 90) * MINUTE_MS, 'Station temporary store', 'IN_TEMPORARY_STORE', 'Booked in');
-  move(cursor + rng.int(1, 4) * DAY_MS, 'Main property store', 'IN_MAIN_STORE', 'Transfer to main store');
+  move(seizedAt + rng.int(20, 90) * MINUTE_MS, 'Station temporary store', 'IN_TEMPORARY_STORE', 'BOOK_IN');
+  move(cursor + rng.int(1, 4) * DAY_MS, 'Main property store', 'IN_MAIN_STORE', 'TRANSFER');
   if (examination) {
-    move(Date.parse(examination.requestedAt) + HOUR_MS, LAB, 'SUBMITTED_TO_LAB', 'Examination request');
-    if (examination.startedAt)
-      move(Date.parse(examination.startedAt), LAB, 'UNDER_EXAMINATION', 'Examination');
+    move(Date.parse(examination.requestedAt) + HOUR_MS, LAB, 'SUBMITTED_TO_LAB', 'SUBMIT_TO_LAB');
+    if (examination.startedAt) move(Date.parse(examination.startedAt), LAB, 'UNDER_EXAMINATION', 'TRANSFER');
     const back = examination.completedAt ?? examination.cancelledAt;
     if (back) {
       const done = examination.completedAt ? 'EXAMINATION_COMPLETE' : 'IN_MAIN_STORE';
-      if (move(Date.parse(back), LAB, done, 'Examination ended') && examination.completedAt) {
-        move(cursor + rng.int(2, 10) * DAY_MS, 'Main property store', 'IN_MAIN_STORE', 'Returned from lab');
+      if (move(Date.parse(back), LAB, done, 'RETURNED_FROM_LAB') && examination.completedAt) {
+        move(cursor + rng.int(2, 10) * DAY_MS, 'Main property store', 'IN_MAIN_STORE', 'TRANSFER');
       }
     }
   }
@@ -223,7 +228,7 @@ function buildCustody(
       endedAt + rng.int(30, 120) * DAY_MS,
       disposal === 'RETURNED_TO_OWNER' ? 'Owner' : 'Disposals',
       disposal,
-      'Disposal',
+      disposal === 'RETURNED_TO_OWNER' ? 'RETURN_TO_OWNER' : 'DISPOSAL',
     );
   }
   return events;

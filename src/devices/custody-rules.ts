@@ -20,6 +20,34 @@ export function checkSeizedAt(seizedAt: string, now: Date, firstCustodyAt: strin
   return null;
 }
 
+// The lab books exhibits in and out, and records nothing else (issue 13, part 4).
+export const LAB_CUSTODY_PURPOSES: readonly string[] = ['RECEIVED_BY_LAB', 'RETURNED_FROM_LAB'];
+export const RECEIVED_BY_LAB = 'RECEIVED_BY_LAB';
+
+export function checkLabPurpose(purpose: string | null | undefined): FieldError | null {
+  if (purpose && LAB_CUSTODY_PURPOSES.includes(purpose)) return null;
+  return {
+    field: 'purpose',
+    message: `the lab records custody events with purpose ${LAB_CUSTODY_PURPOSES.join(' or ')} only`,
+  };
+}
+
+// Destroying or selling an exhibit while its case may still need it at court (progressed, no final
+// court result yet) needs the officer's explicit confirmation.
+export function checkDisposal(
+  toStatus: string,
+  awaitingCourt: boolean,
+  confirmDisposal: boolean | undefined,
+): FieldError | null {
+  if (!CLOSING_STATUSES.includes(toStatus) || !awaitingCourt || confirmDisposal === true) return null;
+  return {
+    field: 'confirmDisposal',
+    message:
+      `the case has progressed to court and has no final court result yet; recording ${toStatus} ` +
+      'needs confirmDisposal: true',
+  };
+}
+
 export interface CustodyMoment {
   at: string;
   toStatus: string;

@@ -8,6 +8,7 @@ const LISTS = {
   evidentialUse: 'evidential-uses',
   custodyStatus: 'custody-statuses',
   toStatus: 'custody-statuses',
+  purpose: 'custody-purposes',
 } as const satisfies Record<string, ReferenceListName>;
 
 type CodeField = keyof typeof LISTS;

@@ -1,9 +1,11 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import { toInstant } from '../common/columns.js';
-import { RuleViolationError } from '../common/errors.js';
+import { RuleViolationError, ValidationFailedError } from '../common/errors.js';
 import type { Device } from './device.entity.js';
 import type { DeviceQueryDto } from './dto/device-query.dto.js';
-import { normaliseExhibitRef } from './exhibit-reference.js';
+import { caseReferenceMatch, requireSearchText, searchParams } from '../cases/text-search.js';
+import { deviceTextSql, exhibitKeySql, exhibitSearchKey } from './device-search-sql.js';
+import { normaliseMacAddress } from './mac-address.js';
 
 export type DeviceFilters = Omit<DeviceQueryDto, 'limit' | 'offset'>;
 
@@ -37,7 +39,47 @@ export function applyDeviceFilters(
   if (from !== undefined) qb.andWhere('d.seizedAt >= :from', { from });
   if (to !== undefined) qb.andWhere('d.seizedAt < :to', { to });
   if (query.exhibitRef !== undefined) {
-    qb.andWhere('d.exhibitRef = :exhibitRef', { exhibitRef: normaliseExhibitRef(query.exhibitRef) });
+    qb.andWhere(`${exhibitKeySql('d."exhibitRef"')} = :exhibitKey`, {
+      exhibitKey: exhibitSearchKey(query.exhibitRef),
+    });
   }
+  if (query.macAddress !== undefined)
+    qb.andWhere('d.macAddress = :mac', { mac: macFilter(query.macAddress) });
+  if (query.serialNumber !== undefined) {
+    qb.andWhere('UPPER(d."serialNumber") = :serial', { serial: query.serialNumber.trim().toUpperCase() });
+  }
+  if (query.sealNumber !== undefined) {
+    qb.andWhere(
+      'd.id IN (SELECT c."deviceId" FROM "custody_events" c WHERE c."sealNumber" = :seal AND c."voidedAt" IS NULL)',
+      { seal: query.sealNumber.trim() },
+    );
+  }
+  if (query.q !== undefined) applyTextSearch(qb, query.q);
   return qb;
+}
+
+function macFilter(raw: string): string {
+  const mac = normaliseMacAddress(raw);
+  if (mac !== null) return mac;
+  throw new ValidationFailedError([
+    {
+      field: 'macAddress',
+      message: 'macAddress must be a MAC address such as A4:C1:38:12:34:56 (any common notation)',
+    },
+  ]);
+}
+
+// q: the device's own text, or its case's reference, contains the text (trigram indexes; see
+// device-search-sql.ts). Each side is an index lookup; their union gives the device ids.
+function applyTextSearch(qb: SelectQueryBuilder<Device>, raw: string): void {
+  const q = requireSearchText(raw);
+  const postgres = qb.connection.options.type === 'postgres';
+  const own = postgres
+    ? `SELECT x."id" FROM "devices" x WHERE lower(${deviceTextSql('x')}) LIKE :pattern`
+    : `SELECT x."id" FROM "devices" x WHERE x.rowid IN
+         (SELECT rowid FROM "device_search" WHERE "device_search" MATCH :phrase)`;
+  const cases = caseReferenceMatch(postgres);
+  qb.andWhere(`d.id IN (${own} UNION SELECT x."id" FROM "devices" x WHERE x."caseId" IN (${cases.sql}))`, {
+    [cases.param]: searchParams(q)[cases.param],
+  });
 }

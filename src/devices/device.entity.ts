@@ -38,6 +38,13 @@ const COPY = { nullable: true, insert: false, update: false, select: false } as 
 // Only the voided devices (migration AddDevicesVoidedIndex): open devices = all rows less these.
 @Index('IDX_devices_voided', ['voidedAt'], { where: '"voidedAt" IS NOT NULL' })
 @Index('IDX_devices_property_reference', ['propertyReference'], { where: '"propertyReference" IS NOT NULL' })
+// The device search (migration DeviceSearch, device-search-sql.ts): the exhibit reference's key and the
+// upper-cased serial number are expression indexes; on PostgreSQL a pg_trgm index serves q (on SQLite
+// the FTS5 table device_search does; TRGM_ names an index that exists on PostgreSQL only).
+@Index('IDX_devices_mac', ['macAddress'])
+@Index('IDX_devices_exhibit_key', { synchronize: false })
+@Index('IDX_devices_serial', { synchronize: false })
+@Index('TRGM_devices_search', { synchronize: false })
 export class Device extends EvidentialRecord {
   @Column({ type: 'varchar', length: 36 })
   caseId: string;

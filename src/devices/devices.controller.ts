@@ -4,12 +4,14 @@ import { RECORD_READERS } from '../auth/all-roles.js';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.enum.js';
 import { IdParam } from '../common/id-param.js';
+import { DeviceMoveService } from './device-move.service.js';
 import { DevicesQueries } from './devices.queries.js';
 import { DevicesService } from './devices.service.js';
 import { CreateDeviceDto } from './dto/create-device.dto.js';
 import { DeviceQueryDto } from './dto/device-query.dto.js';
 import { DevicePageDto, DeviceResponseDto, toDeviceResponse } from './dto/device-response.dto.js';
 import { UpdateDeviceDto } from './dto/update-device.dto.js';
+import { MoveDeviceDto } from './dto/move-device.dto.js';
 import { VoidDeviceDto } from './dto/void-device.dto.js';
 import { ApiOperation } from '@nestjs/swagger';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
@@ -24,6 +26,7 @@ export class DevicesController {
   constructor(
     private readonly devices: DevicesService,
     private readonly queries: DevicesQueries,
+    private readonly mover: DeviceMoveService,
   ) {}
 
   @Post()
@@ -44,7 +47,13 @@ export class DevicesController {
   @ApiProblems(422)
   async list(@Query() query: DeviceQueryDto, @CurrentUser() user: AuthUser): Promise<DevicePageDto> {
     const page = await this.queries.list(query);
-    return { ...page, items: page.items.map((device) => toDeviceResponse(device, user.role)) };
+    const references = await this.queries.caseReferences(page.items);
+    const items = page.items.map((device) =>
+      Object.assign(toDeviceResponse(device, user.role), {
+        caseReference: references.get(device.caseId) ?? null,
+      }),
+    );
+    return { ...page, items };
   }
 
   @Get(':id')
@@ -70,6 +79,19 @@ export class DevicesController {
     @CurrentUser() user: AuthUser,
   ): Promise<DeviceResponseDto> {
     return toDeviceResponse(await this.devices.update(id, dto, ifMatch, user), user.role);
+  }
+
+  /** Moves a device logged against the wrong case (If-Match: "<version>"); audited with both cases. */
+  @Post(':id/move')
+  @HttpCode(200)
+  @Roles(Role.ExhibitsOfficer)
+  async move(
+    @IdParam() id: string,
+    @Body() dto: MoveDeviceDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() user: AuthUser,
+  ): Promise<DeviceResponseDto> {
+    return toDeviceResponse(await this.mover.move(id, dto.caseId, dto.reason, ifMatch, user), user.role);
   }
 
   @Post(':id/void')

@@ -6,6 +6,7 @@ import { CustodyEvent } from './custody-event.entity.js';
 import { CustodyService } from './custody.service.js';
 import { Device } from './device.entity.js';
 import { DeviceCodes } from './device-codes.js';
+import { DeviceMoveService } from './device-move.service.js';
 import { DeviceWriter } from './device-writer.js';
 import { DevicesController } from './devices.controller.js';
 import { DevicesQueries } from './devices.queries.js';
@@ -14,7 +15,7 @@ import { DevicesService } from './devices.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Device, CustodyEvent]), CasesModule],
   controllers: [DevicesController, CustodyController],
-  providers: [DevicesService, DevicesQueries, CustodyService, DeviceCodes, DeviceWriter],
+  providers: [DevicesService, DevicesQueries, CustodyService, DeviceCodes, DeviceWriter, DeviceMoveService],
   exports: [DevicesService, DevicesQueries, CustodyService],
 })
 export class DevicesModule {}

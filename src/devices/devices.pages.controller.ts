@@ -50,6 +50,7 @@ export const CUSTODY_LABELS: Record<string, string> = {
   toHolder: 'To',
   toStatus: 'New custody status',
   purpose: 'Purpose',
+  notes: 'Notes',
   sealNumber: 'Seal number',
   sealIntact: 'Seal intact',
   recordedBy: 'Recorded by',
@@ -130,6 +131,7 @@ export class DevicesPagesController {
           toHolder: field(b, 'toHolder'),
           toStatus: field(b, 'toStatus'),
           purpose: field(b, 'purpose'),
+          notes: field(b, 'notes'),
           sealNumber: field(b, 'sealNumber'),
           sealIntact: yesNo(field(b, 'sealIntact')),
         }),
@@ -186,7 +188,7 @@ export class DevicesPagesController {
         caseRecord: found,
         timeline: [...events.items].reverse().map((event) => ({
           label: { text: `${this.label('custody-statuses', event.toStatus)}` },
-          text: [event.fromHolder ? `From ${event.fromHolder}` : '', `To ${event.toHolder}`, event.purpose ? `Purpose: ${event.purpose}` : '', event.sealNumber ? `Seal ${event.sealNumber}${event.sealIntact === false ? ' (not intact)' : ''}` : ''].filter(Boolean).join('. '),
+          text: [event.fromHolder ? `From ${event.fromHolder}` : '', `To ${event.toHolder}`, event.purpose ? `Purpose: ${this.label('custody-purposes', event.purpose)}` : '', event.notes ? `Notes: ${event.notes}` : '', event.voidedAt ? `Voided: ${event.voidReason ?? ''}` : '', event.sealNumber ? `Seal ${event.sealNumber}${event.sealIntact === false ? ' (not intact)' : ''}` : ''].filter(Boolean).join('. '),
           datetime: { timestamp: event.at, type: 'datetime' },
         })),
         examinations: exams.items,
@@ -195,6 +197,7 @@ export class DevicesPagesController {
         errors,
         values,
         statuses: codeOptions(this.reference, 'custody-statuses', field(values, 'toStatus'), 'Choose a status'),
+        purposes: codeOptions(this.reference, 'custody-purposes', field(values, 'purpose'), 'Choose a purpose'),
       },
       errors?.status ?? 200,
     );

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
+import { SearchIndex } from '../cases/search-index.js';
 import { Page } from '../common/pagination.dto.js';
 import { Device } from './device.entity.js';
 import { DeviceCodes } from './device-codes.js';
@@ -17,6 +18,10 @@ const NARROWING = Object.keys({
   seizedTo: true,
   exhibitRef: true,
   propertyReference: true,
+  macAddress: true,
+  serialNumber: true,
+  sealNumber: true,
+  q: true,
 } satisfies Record<Exclude<keyof DeviceFilters, 'includeVoided'>, true>) as (keyof DeviceFilters)[];
 
 // Every open device: all rows less the voided ones (a partial index holds only those).
@@ -28,10 +33,12 @@ export class DevicesQueries {
   constructor(
     @InjectRepository(Device) private readonly devices: Repository<Device>,
     private readonly codes: DeviceCodes,
+    private readonly searchIndex: SearchIndex,
   ) {}
 
   async list(query: DeviceQueryDto): Promise<Page<Device>> {
     this.codes.check(query);
+    if (query.q !== undefined) await this.searchIndex.fold();
     const qb = applyDeviceFilters(this.devices.createQueryBuilder('d'), query, seizedWindow(query));
     const items = await qb
       .clone()
@@ -41,6 +48,20 @@ export class DevicesQueries {
       .skip(query.offset)
       .getMany();
     return { items, total: await this.total(qb, query), limit: query.limit, offset: query.offset };
+  }
+
+  // The references of the devices' cases (one statement for the page), for list items.
+  async caseReferences(devices: Device[]): Promise<Map<string, string>> {
+    const ids = [...new Set(devices.map((d) => d.caseId))];
+    if (ids.length === 0) return new Map();
+    const rows = await this.devices.manager
+      .createQueryBuilder()
+      .select('c.id', 'id')
+      .addSelect('c.reference', 'reference')
+      .from('cases', 'c')
+      .where('c.id IN (:...ids)', { ids })
+      .getRawMany<{ id: string; reference: string }>();
+    return new Map(rows.map((r) => [r.id, r.reference]));
   }
 
   // The list reads one table without joins, so COUNT(*) counts each device once (as TypeORM's COUNT(1)

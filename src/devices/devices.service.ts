@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
-import { lockKey } from '../cases/key-lock.js';
 import { newRecordColumns } from '../common/evidential-record.js';
 import { nowInstant } from '../common/columns.js';
 import { voidRecord, type VoidTarget } from '../common/void-record.js';
@@ -21,7 +20,8 @@ import { Device } from './device.entity.js';
 import { DEVICE_NEVER_NULL, DEVICE_PATCHABLE } from './device-record.js';
 import { deviceCreateValues, deviceStoredValue } from './device-values.js';
 import { DeviceCodes } from './device-codes.js';
-import { DeviceWriter, type Exhibit } from './device-writer.js';
+import { DeviceWriter } from './device-writer.js';
+import { requireFreeExhibit, requireFreeExhibitRef } from './exhibit-ref-free.js';
 import { checkAgainstExaminations, examinationBounds } from './examination-bounds.js';
 import { deviceRecord } from './dto/device-response.dto.js';
 import { CreateDeviceDto } from './dto/create-device.dto.js';
@@ -106,8 +106,7 @@ export class DevicesService {
         const problem = checkAgainstExaminations(changes, await examinationBounds(manager, id));
         if (problem) throw new RuleViolationError('EXAMINATIONS_RECORDED', problem.field, problem.message);
       }
-      if (changes.exhibitRef)
-        await this.requireFreeExhibitRef(manager, current.caseId, changes.exhibitRef, id);
+      if (changes.exhibitRef) await requireFreeExhibitRef(manager, current.caseId, changes.exhibitRef, id);
       const result = await manager
         .createQueryBuilder()
         .update(Device)
@@ -143,32 +142,11 @@ export class DevicesService {
   }
 
   private async firstCustodyAt(manager: EntityManager, deviceId: string): Promise<string | null> {
-    const first = await manager
-      .getRepository(CustodyEvent)
-      .findOne({ where: { deviceId }, order: { at: 'ASC' }, select: { id: true, at: true } });
+    const first = await manager.getRepository(CustodyEvent).findOne({
+      where: { deviceId, voidedAt: IsNull() },
+      order: { at: 'ASC' },
+      select: { id: true, at: true },
+    });
     return first?.at ?? null;
-  }
-
-  // Unique within the case, voided devices included; ABC/1 and ABC/001 are the same exhibit.
-  private async requireFreeExhibitRef(
-    manager: EntityManager,
-    caseId: string,
-    exhibitRef: string,
-    selfId: string | null,
-  ): Promise<void> {
-    const key = exhibitRefKey(exhibitRef);
-    await lockKey(manager, `exhibit:${caseId}:${key}`);
-    const siblings = await manager
-      .getRepository(Device)
-      .find({ where: { caseId }, select: { id: true, exhibitRef: true } });
-    requireFreeExhibit(siblings, key, selfId);
-  }
-}
-
-function requireFreeExhibit(siblings: Exhibit[], key: string, selfId: string | null): void {
-  const clash = siblings.find((d) => d.id !== selfId && exhibitRefKey(d.exhibitRef) === key);
-  if (clash) {
-    const message = `Exhibit ${clash.exhibitRef} is already recorded in this case.`;
-    throw new ConflictError('EXHIBIT_REF_TAKEN', message, [{ field: 'exhibitRef', message }]);
   }
 }

@@ -52,3 +52,18 @@ export function checkAgainstExaminations(
   }
   return null;
 }
+
+// The device's first receipt by the lab that stands (a RECEIVED_BY_LAB custody event not voided), or
+// null: an examination may not start before it (issue 13, part 4).
+export async function firstLabReceiptAt(manager: EntityManager, deviceId: string): Promise<string | null> {
+  const row = await manager
+    .createQueryBuilder()
+    .select('MIN(c."at")', 'at')
+    .from('custody_events', 'c')
+    .where('c."deviceId" = :deviceId AND c."purpose" = :purpose AND c."voidedAt" IS NULL', {
+      deviceId,
+      purpose: 'RECEIVED_BY_LAB',
+    })
+    .getRawOne<{ at: string | null }>();
+  return row?.at ?? null;
+}

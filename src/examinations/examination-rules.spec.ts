@@ -130,34 +130,44 @@ describe('scope status timing', () => {
   const started = timeline({ status: 'IN_PROGRESS', startedAt: '2024-02-01T00:00:00.000Z' });
   const completed = { ...started, status: 'COMPLETED' as const, completedAt: '2024-03-01T00:00:00.000Z' };
 
-  it('reads the scope on the start, then on the completion', () => {
-    expect(scopeInstant(timeline())).toBeNull();
-    expect(scopeInstant(started)).toBe(started.startedAt);
-    expect(scopeInstant(completed)).toBe(completed.completedAt);
-    expect(scopeInstant({ ...started, status: 'CANCELLED', cancelledAt: NOW })).toBe(started.startedAt);
+  it('reads the start on startedAt and the completion on completedAt; completion leaves the start', () => {
+    expect(scopeInstant('start', timeline())).toBeNull();
+    expect(scopeInstant('start', started)).toBe(started.startedAt);
+    expect(scopeInstant('start', completed)).toBe(started.startedAt);
+    expect(scopeInstant('completion', started)).toBeNull();
+    expect(scopeInstant('completion', completed)).toBe(completed.completedAt);
+    expect(scopeInstant('start', { ...started, status: 'CANCELLED', cancelledAt: NOW })).toBe(
+      started.startedAt,
+    );
   });
 
-  it('recomputes on create, start, completion and a changed time, not on other edits or cancelling', () => {
-    expect(needsScopeRecompute(null, timeline(), false)).toBe(true);
-    expect(needsScopeRecompute(timeline(), started, false)).toBe(true);
-    expect(needsScopeRecompute(started, completed, false)).toBe(true);
-    expect(needsScopeRecompute(started, { ...started, startedAt: '2024-02-02T00:00:00.000Z' }, false)).toBe(
-      true,
-    );
-    expect(needsScopeRecompute(started, { ...started }, false)).toBe(false);
-    expect(needsScopeRecompute(started, { ...started, status: 'CANCELLED', cancelledAt: NOW }, false)).toBe(
-      false,
-    );
-    expect(needsScopeRecompute(started, { ...started }, true)).toBe(true);
+  it('recomputes an end when its instant changes or its override is cleared, never on completion for the start', () => {
+    expect(needsScopeRecompute('start', null, timeline(), false)).toBe(true);
+    expect(needsScopeRecompute('start', timeline(), started, false)).toBe(true);
+    expect(needsScopeRecompute('start', started, completed, false)).toBe(false);
+    expect(needsScopeRecompute('completion', started, completed, false)).toBe(true);
+    expect(
+      needsScopeRecompute('start', started, { ...started, startedAt: '2024-02-02T00:00:00.000Z' }, false),
+    ).toBe(true);
+    expect(needsScopeRecompute('start', started, { ...started }, false)).toBe(false);
+    expect(
+      needsScopeRecompute('start', started, { ...started, status: 'CANCELLED', cancelledAt: NOW }, false),
+    ).toBe(false);
+    expect(needsScopeRecompute('start', started, { ...started }, true)).toBe(true);
   });
 });
 
 describe('resolveOverride', () => {
-  it('refuses a client scopeStatus without a reason', () => {
-    expect(fields(resolveOverride({ scopeStatus: 'IN_SCOPE_FIXED' }, null).errors)).toEqual(['scopeStatus']);
+  it('refuses a client status without a reason, naming the end it would override', () => {
+    expect(fields(resolveOverride({ scopeStatus: 'IN_SCOPE_FIXED' }, null).errors)).toEqual([
+      'scopeStatusAtStart',
+    ]);
     expect(
-      fields(resolveOverride({ scopeStatus: 'IN_SCOPE_FIXED', scopeOverrideReason: null }, null).errors),
-    ).toEqual(['scopeStatus']);
+      fields(
+        resolveOverride({ scopeStatus: 'IN_SCOPE_FIXED', scopeOverrideReason: null }, null, 'completion')
+          .errors,
+      ),
+    ).toEqual(['scopeStatusAtCompletion']);
   });
 
   it('lets a scopeStatus with a reason stand', () => {
@@ -190,7 +200,7 @@ describe('resolveOverride', () => {
 
   it('refuses a reason with nothing to override', () => {
     expect(fields(resolveOverride({ scopeOverrideReason: 'why' }, null).errors)).toEqual([
-      'scopeOverrideReason',
+      'scopeStartOverrideReason',
     ]);
   });
 });

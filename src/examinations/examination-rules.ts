@@ -19,8 +19,10 @@ const RECORDED = [
   'startedAt',
   'completedAt',
   'cancelledAt',
-  'scopeStatus',
-  'scopeOverrideReason',
+  'scopeStatusAtStart',
+  'scopeStartOverrideReason',
+  'scopeStatusAtCompletion',
+  'scopeCompletionOverrideReason',
   'codeCompliance',
   'dataRecovered',
   'methods',
@@ -120,24 +122,43 @@ export function checkTimeline(t: Timeline, seizedAt: string, now: string): Field
   return errors;
 }
 
-// The instant whose local date decides the scope status: the start, re-set at completion.
-export function scopeInstant(t: Timeline): string | null {
-  if (t.status === 'COMPLETED') return t.completedAt;
-  if (t.status === 'REQUESTED') return null;
-  return t.startedAt;
+// An examination's scope status is kept at both ends (issue 13, part 5): at its start (the local date
+// of startedAt; never changed by completion) and at its completion (the local date of completedAt).
+export type ScopeEnd = 'start' | 'completion';
+
+export const SCOPE_FIELDS: Record<
+  ScopeEnd,
+  {
+    status: 'scopeStatusAtStart' | 'scopeStatusAtCompletion';
+    reason: 'scopeStartOverrideReason' | 'scopeCompletionOverrideReason';
+    time: 'startedAt' | 'completedAt';
+  }
+> = {
+  start: { status: 'scopeStatusAtStart', reason: 'scopeStartOverrideReason', time: 'startedAt' },
+  completion: {
+    status: 'scopeStatusAtCompletion',
+    reason: 'scopeCompletionOverrideReason',
+    time: 'completedAt',
+  },
+};
+
+// The instant whose local date decides the status at one end, or null while that end is not reached
+// (a cancelled examination keeps the start it had, and has no completion).
+export function scopeInstant(end: ScopeEnd, t: Timeline): string | null {
+  if (end === 'start') return t.status === 'REQUESTED' ? null : t.startedAt;
+  return t.status === 'COMPLETED' ? t.completedAt : null;
 }
 
-// The register's scope status is (re)read on creation, when the examination starts or completes, when
-// the deciding time changes, or when an override is cleared; otherwise the stored value stands.
-// Cancelling keeps the value the examination had.
+// An end's status is (re)read from the register on creation, when its instant changes (reached,
+// moved or gone), or when its override is cleared; otherwise the stored value stands.
 export function needsScopeRecompute(
+  end: ScopeEnd,
   prev: Timeline | null,
   next: Timeline,
   overrideCleared: boolean,
 ): boolean {
   if (!prev || overrideCleared) return true;
-  if (prev.status !== next.status && next.status !== 'CANCELLED') return true;
-  return scopeInstant(prev) !== scopeInstant(next);
+  return scopeInstant(end, prev) !== scopeInstant(end, next);
 }
 
 export interface OverrideInput {
@@ -150,23 +171,49 @@ export interface Override {
   reason: string;
 }
 
-// A client-sent scopeStatus stands only with a reason in the same request; a null reason clears it.
+// A client-sent status for one end stands only with a reason in the same request; a null reason
+// clears that end's override. Field names are the end's own (e.g. scopeStatusAtStart with
+// scopeStartOverrideReason), so an override always names the end it overrides.
 export function resolveOverride(
   input: OverrideInput,
   current: Override | null,
+  end: ScopeEnd = 'start',
 ): { override: Override | null; cleared: boolean; errors: FieldError[] } {
+  const { status: statusField, reason: reasonField } = SCOPE_FIELDS[end];
   const reason = input.scopeOverrideReason;
   if (input.scopeStatus !== undefined) {
     if (!reason) {
-      const message =
-        'scopeStatus is set by the server from the scope register; to override it, send scopeOverrideReason too.';
-      return { override: current, cleared: false, errors: [{ field: 'scopeStatus', message }] };
+      const message = `${statusField} is set by the server from the scope register; to override it, send ${reasonField} too.`;
+      return { override: current, cleared: false, errors: [{ field: statusField, message }] };
     }
     return { override: { scopeStatus: input.scopeStatus, reason }, cleared: false, errors: [] };
   }
   if (reason === null) return { override: null, cleared: current !== null, errors: [] };
   if (reason === undefined) return { override: current, cleared: false, errors: [] };
   if (current) return { override: { ...current, reason }, cleared: false, errors: [] };
-  const message = 'scopeOverrideReason needs a scopeStatus to override with.';
-  return { override: null, cleared: false, errors: [{ field: 'scopeOverrideReason', message }] };
+  const message = `${reasonField} needs a ${statusField} to override with.`;
+  return { override: null, cleared: false, errors: [{ field: reasonField, message }] };
+}
+
+// An end can be overridden only once it is reached (the start once started, the completion once completed).
+export function checkOverrideReached(
+  end: ScopeEnd,
+  override: Override | null,
+  t: Timeline,
+): FieldError | null {
+  if (!override || scopeInstant(end, t) !== null) return null;
+  const { status, time } = SCOPE_FIELDS[end];
+  return { field: status, message: `${status} can be overridden only once ${time} is set.` };
+}
+
+// When the lab has recorded the device's receipt, no examination starts before it.
+export function checkStartAfterReceipt(
+  startedAt: string | null,
+  receivedAt: string | null,
+): FieldError | null {
+  if (!startedAt || !receivedAt || Date.parse(startedAt) >= Date.parse(receivedAt)) return null;
+  return {
+    field: 'startedAt',
+    message: `startedAt (${startedAt}) is before the device's receipt by the lab (${receivedAt}).`,
+  };
 }

@@ -5,7 +5,7 @@ import { Device } from '../devices/device.entity.js';
 
 export type ExaminationStatus = 'REQUESTED' | 'IN_PROGRESS' | 'COMPLETED' | 'CANCELLED';
 
-const STARTED_FOI = ['startedAt', 'voidedAt', 'deviceVoidedAt', 'scopeStatus', 'version', 'updatedAt'];
+const STARTED_FOI = ['startedAt', 'voidedAt', 'deviceVoidedAt', 'scopeStatusAtStart', 'version', 'updatedAt'];
 const COMPLETED_FOI = [
   'completedAt',
   'cancelledAt',
@@ -57,11 +57,21 @@ export class Examination extends EvidentialRecord {
   @InstantColumn({ nullable: true })
   cancelledAt: string | null;
 
+  // From the scope register on the local date of startedAt; completion never changes it. The FOI
+  // report counts examinations started in a window by it (migration ScopeAtBothEnds).
   @CodeColumn({ nullable: true })
-  scopeStatus: string | null;
+  scopeStatusAtStart: string | null;
+
+  // Present when the lab overrode the status at start.
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  scopeStartOverrideReason: string | null;
+
+  // From the scope register on the local date of completedAt; null until completed.
+  @CodeColumn({ nullable: true })
+  scopeStatusAtCompletion: string | null;
 
   @Column({ type: 'varchar', length: 500, nullable: true })
-  scopeOverrideReason: string | null;
+  scopeCompletionOverrideReason: string | null;
 
   @CodeColumn({ default: 'NOT_ASSESSED' })
   codeCompliance: string;

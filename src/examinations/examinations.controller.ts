@@ -42,7 +42,16 @@ export class ExaminationsController {
     @CurrentUser() user: AuthUser,
   ): Promise<ExaminationPageDto> {
     const page = await this.examinations.list(query);
-    return { ...page, items: page.items.map((exam) => toExaminationResponse(exam, user.role)) };
+    const devices = await this.examinations.devicesOf(page.items);
+    const items = page.items.map((exam) => {
+      const device = devices.get(exam.deviceId);
+      return Object.assign(toExaminationResponse(exam, user.role), {
+        exhibitRef: device?.exhibitRef ?? null,
+        caseReference: device?.caseReference ?? null,
+        deviceType: device?.deviceType ?? null,
+      });
+    });
+    return { ...page, items };
   }
 
   @Get(':id')

@@ -27,8 +27,10 @@ export const EXAMINATION_LABELS: Record<string, string> = {
   findingsSummary: 'Findings summary',
   dataRecovered: 'Data recovered',
   codeCompliance: 'Code compliance',
-  scopeStatus: 'Scope status',
-  scopeOverrideReason: 'Reason for the scope status',
+  scopeStatusAtStart: 'Scope status at start',
+  scopeStartOverrideReason: 'Reason for the scope status at start',
+  scopeStatusAtCompletion: 'Scope status at completion',
+  scopeCompletionOverrideReason: 'Reason for the scope status at completion',
 };
 
 const QUEUE_SIZE = 200;

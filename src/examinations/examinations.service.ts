@@ -28,16 +28,28 @@ import { ExaminationQueryDto } from './dto/examination-query.dto.js';
 import { UpdateExaminationDto } from './dto/update-examination.dto.js';
 import { Examination } from './examination.entity.js';
 import {
+  checkOverrideReached,
+  checkStartAfterReceipt,
   checkTimeline,
   checkTransition,
   dropUndefined,
   ExaminationRulesError,
   needsScopeRecompute,
+  type OverrideInput,
   recorded,
   resolveOverride,
+  SCOPE_FIELDS,
+  type ScopeEnd,
   scopeInstant,
   withDefaultTimes,
 } from './examination-rules.js';
+import { firstLabReceiptAt } from '../devices/examination-bounds.js';
+
+export interface ExaminedDevice {
+  exhibitRef: string;
+  caseReference: string;
+  deviceType: string;
+}
 
 const EXAMINATION_VOID: VoidTarget<Examination> = {
   entity: Examination,
@@ -68,8 +80,10 @@ export class ExaminationsService {
       startedAt: null,
       completedAt: null,
       cancelledAt: null,
-      scopeStatus: null,
-      scopeOverrideReason: null,
+      scopeStatusAtStart: null,
+      scopeStartOverrideReason: null,
+      scopeStatusAtCompletion: null,
+      scopeCompletionOverrideReason: null,
       codeCompliance: 'NOT_ASSESSED',
       dataRecovered: null,
       methods: null,
@@ -132,7 +146,9 @@ export class ExaminationsService {
     const qb = this.dataSource.getRepository(Examination).createQueryBuilder('e');
     if (query.deviceId) qb.andWhere('e.deviceId = :deviceId', { deviceId: query.deviceId });
     if (query.status) qb.andWhere('e.status = :status', { status: query.status });
-    if (query.scopeStatus) qb.andWhere('e.scopeStatus = :scopeStatus', { scopeStatus: query.scopeStatus });
+    for (const field of ['scopeStatusAtStart', 'scopeStatusAtCompletion'] as const) {
+      if (query[field]) qb.andWhere(`e.${field} = :${field}`, { [field]: query[field] });
+    }
     if (query.requestedFrom) qb.andWhere('e.requestedAt >= :from', { from: this.bound(query.requestedFrom) });
     if (query.requestedTo) qb.andWhere('e.requestedAt < :to', { to: this.bound(query.requestedTo) });
     if (!query.includeVoided) qb.andWhere('e.voidedAt IS NULL');
@@ -143,6 +159,23 @@ export class ExaminationsService {
       .skip(query.offset)
       .getManyAndCount();
     return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  // What a list item shows of each examination's device (one statement for the page).
+  async devicesOf(exams: Examination[]): Promise<Map<string, ExaminedDevice>> {
+    const ids = [...new Set(exams.map((e) => e.deviceId))];
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select('d.id', 'id')
+      .addSelect('d."exhibitRef"', 'exhibitRef')
+      .addSelect('d."deviceType"', 'deviceType')
+      .addSelect('c.reference', 'caseReference')
+      .from('devices', 'd')
+      .innerJoin('cases', 'c', 'c.id = d."caseId"')
+      .where('d.id IN (:...ids)', { ids })
+      .getRawMany<ExaminedDevice & { id: string }>();
+    return new Map(rows.map(({ id, ...device }) => [id, device]));
   }
 
   async get(id: string): Promise<Examination> {
@@ -158,7 +191,13 @@ export class ExaminationsService {
     device: Device,
     now: string,
   ): Promise<Examination> {
-    const { scopeStatus, scopeOverrideReason, ...fields } = dto;
+    const {
+      scopeStatusAtStart,
+      scopeStartOverrideReason,
+      scopeStatusAtCompletion,
+      scopeCompletionOverrideReason,
+      ...fields
+    } = dto;
     const next = Object.assign(new Examination(), base, dropUndefined(fields));
     for (const key of ['requestedAt', 'startedAt', 'completedAt', 'cancelledAt'] as const) {
       if (typeof next[key] === 'string') next[key] = toInstant(next[key]);
@@ -168,27 +207,46 @@ export class ExaminationsService {
     if (move) throw new RuleViolationError('STATUS_TRANSITION', move.field, move.message);
     Object.assign(next, withDefaultTimes(next, current?.status ?? 'REQUESTED', now));
     errors.push(...checkTimeline(next, device.seizedAt, now));
+    if (next.startedAt && next.startedAt !== current?.startedAt) {
+      const receipt = checkStartAfterReceipt(next.startedAt, await firstLabReceiptAt(manager, device.id));
+      if (receipt) errors.push(receipt);
+    }
     if (!this.reference.has('code-compliance', next.codeCompliance)) {
       errors.push(unknownCode('codeCompliance', 'code-compliance', this.reference));
     }
-    const was = current?.scopeOverrideReason
-      ? { scopeStatus: current.scopeStatus ?? 'OUT_OF_SCOPE', reason: current.scopeOverrideReason }
-      : null;
-    const override = resolveOverride({ scopeStatus, scopeOverrideReason }, was);
-    errors.push(...override.errors);
-    if (errors.length > 0) throw new ExaminationRulesError(errors);
-    next.scopeOverrideReason = override.override?.reason ?? null;
-    if (override.override) {
-      next.scopeStatus = override.override.scopeStatus;
-    } else if (needsScopeRecompute(current, next, override.cleared)) {
-      const at = scopeInstant(next);
-      next.scopeStatus = at
-        ? await this.accreditation.scopeStatusOn(
-            device.deviceType,
-            localDateOf(at, this.app.timeZone),
-            manager,
-          )
+    const inputs: Record<ScopeEnd, OverrideInput> = {
+      start: { scopeStatus: scopeStatusAtStart, scopeOverrideReason: scopeStartOverrideReason },
+      completion: {
+        scopeStatus: scopeStatusAtCompletion,
+        scopeOverrideReason: scopeCompletionOverrideReason,
+      },
+    };
+    const resolved = (['start', 'completion'] as const).map((end) => {
+      const { status, reason } = SCOPE_FIELDS[end];
+      const was = current?.[reason]
+        ? { scopeStatus: current[status] ?? 'OUT_OF_SCOPE', reason: current[reason] }
         : null;
+      const result = resolveOverride(inputs[end], was, end);
+      const unreached = checkOverrideReached(end, result.override, next);
+      return { end, ...result, errors: unreached ? [...result.errors, unreached] : result.errors };
+    });
+    for (const r of resolved) errors.push(...r.errors);
+    if (errors.length > 0) throw new ExaminationRulesError(errors);
+    for (const { end, override, cleared } of resolved) {
+      const { status, reason } = SCOPE_FIELDS[end];
+      next[reason] = override?.reason ?? null;
+      if (override) {
+        next[status] = override.scopeStatus;
+      } else if (needsScopeRecompute(end, current, next, cleared)) {
+        const at = scopeInstant(end, next);
+        next[status] = at
+          ? await this.accreditation.scopeStatusOn(
+              device.deviceType,
+              localDateOf(at, this.app.timeZone),
+              manager,
+            )
+          : null;
+      }
     }
     return next;
   }

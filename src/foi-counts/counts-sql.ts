@@ -18,11 +18,10 @@ export interface CountsStatement {
   columns: string[];
 }
 
-// The examination's scope status at its start. Until the corrections work lands a dedicated
-// scopeStatusAtStart column, this is the examination's recorded scopeStatus (set from the scope register
-// on the start date, re-set on completion, or overridden by the lab): the one place to change.
+// The examination's scope status at its start (set from the scope register on startedAt's local date,
+// never changed by completion, or the lab's override of it; migration ScopeAtBothEnds).
 export function scopeStatusAtStartColumn(): string {
-  return 'x."scopeStatus"';
+  return 'x."scopeStatusAtStart"';
 }
 
 function dateColumn(request: CountsRequest): string {

@@ -38,8 +38,9 @@ export const FOI_COUNTING_RULES: readonly CountingRule[] = [
   {
     item: 'Q3 Court and evidence',
     rule:
-      'Over the distinct cases of those devices: cases progressed to court and cases by court ' +
-      'result; devices whose data was served as evidence (evidential use SERVED_EVIDENCE) and ' +
+      'Over the distinct cases of those devices: cases progressed to court, and those cases by ' +
+      'court result, with a row "Awaiting result" for progressed cases with no final court ' +
+      'result yet, so the rows add up to the cases progressed to court; devices whose data was served as evidence (evidential use SERVED_EVIDENCE) and ' +
       'cases with device data served as evidence.',
   },
   {
@@ -53,7 +54,9 @@ export const FOI_COUNTING_RULES: readonly CountingRule[] = [
     rule:
       "The lab's accreditation scope register status for the device type on the scope date " +
       '(with schedule reference and since when), its history, and the examinations of the ' +
-      'type(s) started in the window, by scope status.',
+      'type(s) started in the window, by their scope status at start: the status the scope ' +
+      "register gave on the local date the examination started (or the lab's recorded override " +
+      'of it), never changed by its completion.',
   },
   {
     item: 'Q5 Tools and techniques',

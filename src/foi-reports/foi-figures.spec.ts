@@ -86,7 +86,10 @@ describe('FOI figures from aggregate rows', () => {
     expect(q3).toEqual({
       cases: 6,
       casesProgressedToCourt: 3,
-      byCourtResult: [{ courtResult: 'GUILTY_PLEA', cases: 2 }],
+      byCourtResult: [
+        { courtResult: 'GUILTY_PLEA', cases: 2 },
+        { courtResult: 'AWAITING_RESULT', cases: 1 },
+      ],
       devicesServedAsEvidence: 3,
       casesWithDeviceDataServedAsEvidence: 2,
     });

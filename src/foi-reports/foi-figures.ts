@@ -80,16 +80,22 @@ export function buildQ2(
   return { rows: [...crimeRows, ...incidentRows, unrecorded] };
 }
 
+// The Q3 row of progressed cases with no final court result yet (not a court-results code).
+export const AWAITING_RESULT = 'AWAITING_RESULT';
+
+// Cases progressed to court by court result, then AWAITING_RESULT (always listed): the rows add up
+// to casesProgressedToCourt.
 export function buildQ3(rows: Q3GroupRow[], resultOrder: CodeOrder): Q3Figures<number> {
   const sum = (pick: (r: Q3GroupRow) => number) => rows.reduce((s, r) => s + pick(r), 0);
   const byCourtResult = rows
-    .filter((r): r is Q3GroupRow & { courtResult: string } => r.courtResult !== null && r.cases > 0)
+    .filter((r): r is Q3GroupRow & { courtResult: string } => r.courtResult !== null && r.progressed > 0)
     .sort((a, b) => byOrder(resultOrder)(a.courtResult, b.courtResult))
-    .map((r) => ({ courtResult: r.courtResult, cases: r.cases }));
+    .map((r) => ({ courtResult: r.courtResult, cases: r.progressed }));
+  const awaiting = sum((r) => (r.courtResult === null ? r.progressed : 0));
   return {
     cases: sum((r) => r.cases),
     casesProgressedToCourt: sum((r) => r.progressed),
-    byCourtResult,
+    byCourtResult: [...byCourtResult, { courtResult: AWAITING_RESULT, cases: awaiting }],
     devicesServedAsEvidence: sum((r) => r.devicesServed),
     casesWithDeviceDataServedAsEvidence: sum((r) => r.casesServed),
   };

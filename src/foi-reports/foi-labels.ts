@@ -24,6 +24,9 @@ const EXTRA_LABELS: Partial<Record<LabelList, Record<string, string>>> = {
     INCIDENT: 'Non-crime incident',
     UNRECORDED: 'Not recorded (the case has no offence or incident classification)',
   },
+  'court-results': {
+    AWAITING_RESULT: 'Awaiting a court result (progressed to court, no result recorded yet)',
+  },
   'device-types': {
     ALL: 'All device types',
     [ALL_DIGITAL]: 'All digital forensic examination (the whole schedule)',

@@ -145,15 +145,16 @@ export class FoiQueries {
     return { q2, q3: { rows: [...byResult.values()], digest } };
   }
 
-  // Q4 (and Q5's total): examinations of the type(s) started in the window, by scope status.
+  // Q4 (and Q5's total): examinations of the type(s) started in the window, by their scope status at
+  // start (never changed by completion).
   async examinationsStarted(scope: FoiScope): Promise<Counted<ScopeStatusRow>> {
     const filter = countedExaminations(scope.deviceTypes);
     const rows = await runSql(
       this.dataSource,
-      `SELECT x."scopeStatus" AS "scopeStatus", COUNT(*) AS "examinations", ${DIGEST}
+      `SELECT x."scopeStatusAtStart" AS "scopeStatus", COUNT(*) AS "examinations", ${DIGEST}
        FROM "examinations" x
        WHERE ${filter.sql} AND x."startedAt" >= :start AND x."startedAt" < :end
-       GROUP BY x."scopeStatus"`,
+       GROUP BY x."scopeStatusAtStart"`,
       { ...filter.params, start: scope.start, end: scope.end },
     );
     return counted(rows, 'examinations', (r) => ({

@@ -120,7 +120,7 @@ export function foiSheets(report: LabelledFoiReport, devicesCounted: string): Sh
             : [['No scope entry was in force in the period', null, null]],
       },
       {
-        headers: ['Examinations started in the period, by scope status', 'Examinations'],
+        headers: ['Examinations started in the period, by scope status at start', 'Examinations'],
         rows: [
           ...q4.examinationsByScopeStatus.map((e) => [e.scopeStatusLabel, e.examinations]),
           ['Total', q5.examinationsRecorded],

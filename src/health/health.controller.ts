@@ -3,10 +3,10 @@ import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth-user.js';
-import { sqliteSerial } from '../database/serial-sqlite-transactions.js';
 import { ApiOperation } from '@nestjs/swagger';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { HealthResponseDto } from './dto/health-response.dto.js';
+import { sqliteSerial } from '../database/serial-sqlite-transactions.js';
 
 @ApiTags('health')
 @Controller('health')

@@ -7,6 +7,7 @@ import { Case } from '../cases/case.entity.js';
 import { appConfig } from '../config/app.config.js';
 import { Device } from '../devices/device.entity.js';
 import { DeviceCodes } from '../devices/device-codes.js';
+import { SearchIndex } from '../cases/search-index.js';
 import { applyDeviceFilters, seizedWindow, type SeizedWindow } from '../devices/device-filters.js';
 import { toDeviceResponse } from '../devices/dto/device-response.dto.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
@@ -69,6 +70,7 @@ export class DeviceExportService {
     columns: ExportColumn[],
     window: SeizedWindow,
   ): AsyncGenerator<ExportRow[]> {
+    if (query.q !== undefined) await new SearchIndex(this.dataSource).fold();
     const builder = rowBuilder(columns, this.app.timeZone);
     const walk = walksSeizureIndex(query) ? SEIZURE_INDEX : undefined;
     const page = this.pageQuery(query, columns, window);

@@ -50,9 +50,9 @@ export class ExportsController {
   @ApiOperation({
     summary: 'Export devices (Excel)',
     description:
-      'Every matching device, one row each with its case; personal fields only for roles that may see them. Streamed.',
+      'Every matching device, one row each with its case; personal fields only for roles that may see them. Streamed. Runs under the limit on expensive requests (429 with Retry-After when full).',
   })
-  @ApiProblems(422)
+  @ApiProblems(422, 429)
   async xlsx(@Query() query: DeviceExportQueryDto, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
     return new StreamableFile(await this.limited(query, user.role, xlsxStream), {
       type: XLSX_TYPE,
@@ -64,8 +64,11 @@ export class ExportsController {
   @Get('devices.csv')
   @Roles(...RECORD_READERS)
   @ApiOkResponse(binaryResponse('text/csv', 'The CSV file (UTF-8), streamed, as an attachment.'))
-  @ApiOperation({ summary: 'Export devices (CSV)', description: 'The same rows as CSV (UTF-8), streamed.' })
-  @ApiProblems(422)
+  @ApiOperation({
+    summary: 'Export devices (CSV)',
+    description: 'The same rows as CSV (UTF-8), streamed, under the same limit.',
+  })
+  @ApiProblems(422, 429)
   async csv(@Query() query: DeviceExportQueryDto, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
     return new StreamableFile(await this.limited(query, user.role, csvStream), {
       type: 'text/csv; charset=utf-8',

@@ -13,6 +13,7 @@ export const REFERENCE_LISTS = [
   'court-stages',
   'court-results',
   'custody-statuses',
+  'custody-purposes',
   'evidential-uses',
   'accreditation-statuses',
   'scope-statuses',
@@ -100,6 +101,7 @@ export function loadReferenceRows(): ReferenceRow[] {
     ...rows('court-stages', court.stages, (s) => ({ attributes: pick(s, ['order']) })),
     ...rows('court-results', court.results, (r) => ({ attributes: pick(r, ['category', 'subCategory']) })),
     ...rows('custody-statuses', exhibits.statuses, (s) => ({ attributes: pick(s, ['phase', 'isTerminal']) })),
+    ...rows('custody-purposes', exhibits.custodyPurposes, (p) => ({ attributes: pick(p, ['recordedByLab']) })),
     ...rows('evidential-uses', court.evidentialUseOfExhibit, () => ({})),
     ...rows('accreditation-statuses', accreditation.organisationStatuses, (s) => ({
       attributes: pick(s, ['canClaimAccredited', 'sanction']),

@@ -75,7 +75,7 @@ export async function buildFoiFixture(t: TestApp): Promise<FoiFixture> {
   const scope = (body: object) => post('/api/accreditation/scope-entries', Role.Lab, scopeEntryDto(body));
   await scope({
     status: 'NOT_ACCREDITED',
-    scopeType: 'FIXED',
+    scopeType: undefined,
     effectiveFrom: '2022-01-01',
     scheduleReference: undefined,
   });
@@ -260,7 +260,10 @@ export const EXPECTED_FY2023 = {
   q3: {
     cases: 6,
     casesProgressedToCourt: 3,
-    byCourtResult: [{ courtResult: 'GUILTY_PLEA', cases: 1 }],
+    byCourtResult: [
+      { courtResult: 'GUILTY_PLEA', cases: 1 },
+      { courtResult: 'AWAITING_RESULT', cases: 2 },
+    ],
     devicesServedAsEvidence: 3,
     casesWithDeviceDataServedAsEvidence: 2,
   },
@@ -271,7 +274,7 @@ export const EXPECTED_FY2023 = {
     { scopeStatus: 'SCOPE_SUSPENDED', examinations: 1 },
   ],
   history: [
-    { effectiveFrom: '2022-01-01', status: 'NOT_ACCREDITED', scopeType: 'FIXED' },
+    { effectiveFrom: '2022-01-01', status: 'NOT_ACCREDITED', scopeType: null },
     { effectiveFrom: '2023-09-01', status: 'ACCREDITED', scopeType: 'FLEXIBLE' },
     { effectiveFrom: '2024-02-01', status: 'SUSPENDED_VOLUNTARY', scopeType: 'FLEXIBLE' },
   ],

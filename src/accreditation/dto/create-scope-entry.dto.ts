@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsLocalDate } from '../local-date.js';
 
 export const SCOPE_TYPES = ['FIXED', 'FLEXIBLE'] as const;
@@ -45,7 +45,9 @@ export class CreateScopeEntryDto {
   @MaxLength(20)
   fsaCode?: string;
 
-  @ApiProperty({ enum: SCOPE_TYPES, enumName: 'ScopeType', required: false, default: 'FIXED' })
+  /** Only for an accredited status (ACCREDITED and the statuses that may still claim it) or a
+   * suspension (SUSPENDED_*), default FIXED there; any other status has none (400 when sent). */
+  @ApiProperty({ enum: SCOPE_TYPES, enumName: 'ScopeType', required: false })
   @IsOptional()
   @IsIn(SCOPE_TYPES)
   scopeType?: (typeof SCOPE_TYPES)[number];
@@ -56,9 +58,15 @@ export class CreateScopeEntryDto {
   @MaxLength(40)
   status: string;
 
-  /** Local date (YYYY-MM-DD) from which this row is in force, until the next row of the same line. */
+  /** Local date (YYYY-MM-DD) from which this row is in force, until the next row of the same line.
+   * A date after today is a planned change: send planned: true with it. */
   @IsLocalDate()
   effectiveFrom: string;
+
+  /** true for a planned change (effectiveFrom after today); /status shows it as planned until its date. */
+  @IsOptional()
+  @IsBoolean()
+  planned?: boolean;
 
   @IsOptional()
   @IsString()

@@ -8,7 +8,7 @@ export class ScopeEntryResponseDto {
   accreditationBody: string;
   scheduleReference: string | null;
   fsaCode: string | null;
-  scopeType: string;
+  scopeType: string | null;
   status: string;
   effectiveFrom: string;
   notes: string | null;

@@ -16,6 +16,19 @@ export class ScopeStatusResponseDto {
   appliesVia: string | null;
   /** The scope entry in force; null when none. Absent for the foi role (aggregates only, no record ids). */
   entryId?: string | null;
+  /** true when the row in force on `on` is a planned change (dated after today). */
+  planned: boolean;
+  /** Changes recorded for a date after `on` and after today (planned, not yet in force), soonest first. */
+  plannedChanges: PlannedScopeChangeDto[];
+}
+
+export class PlannedScopeChangeDto {
+  effectiveFrom: string;
+  status: string;
+  scopeType: string | null;
+  scheduleReference: string | null;
+  scopeStatus: string;
+  appliesVia: string;
 }
 
 // The foi role sees the register's answer, never which record gave it.
@@ -28,7 +41,7 @@ export function toScopeStatusResponse(status: ScopeStatusResponseDto, role: Role
 export class ScopeHistoryItemDto {
   effectiveFrom: string;
   status: string;
-  scopeType: string;
+  scopeType: string | null;
   scheduleReference: string | null;
   scopeStatus: string;
   appliesVia: string;

@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { PaginationQueryDto } from '../../common/pagination.dto.js';
 import type { CaseKind } from '../case.entity.js';
 import { CASE_KINDS } from '../case-rules.js';
 import { BooleanQuery } from './query-values.js';
+import { SEARCH_MIN_LENGTH } from '../text-search.js';
 
 export class CaseQueryDto extends PaginationQueryDto {
   /** Exact reference (compared case-insensitively). */
@@ -11,6 +12,12 @@ export class CaseQueryDto extends PaginationQueryDto {
   @IsString()
   @MaxLength(50)
   reference?: string;
+
+  /** Part of the reference (3–100 characters, any letter case). */
+  @IsOptional()
+  @IsString()
+  @Length(SEARCH_MIN_LENGTH, 100, { message: `q must be ${SEARCH_MIN_LENGTH} to 100 characters` })
+  q?: string;
 
   @ApiProperty({ enum: CASE_KINDS, required: false })
   @IsOptional()

@@ -14,6 +14,9 @@ import { AddSignIn1764530000000 } from './1764530000000-AddSignIn.js';
 import { AddDeviceFamilies1764540000000 } from './1764540000000-AddDeviceFamilies.js';
 import { AddPolicingArea1764550000000 } from './1764550000000-AddPolicingArea.js';
 import { AddFoiCountIndexes1764550001000 } from './1764550001000-AddFoiCountIndexes.js';
+import { CustodyCorrections1764560000000 } from './1764560000000-CustodyCorrections.js';
+import { ScopeAtBothEnds1764560100000 } from './1764560100000-ScopeAtBothEnds.js';
+import { DeviceSearch1764560200000 } from './1764560200000-DeviceSearch.js';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests run the same set, in order.
 export const MIGRATIONS = [
@@ -33,4 +36,7 @@ export const MIGRATIONS = [
   AddDeviceFamilies1764540000000,
   AddPolicingArea1764550000000,
   AddFoiCountIndexes1764550001000,
+  CustodyCorrections1764560000000,
+  ScopeAtBothEnds1764560100000,
+  DeviceSearch1764560200000,
 ];

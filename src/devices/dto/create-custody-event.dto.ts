@@ -27,11 +27,23 @@ export class CreateCustodyEventDto {
   @Length(1, 40)
   toStatus: string;
 
-  /** Why it moved, e.g. LAB_SUBMISSION. */
+  /** Why it moved: a code from /api/reference/custody-purposes, e.g. BOOK_IN, SUBMIT_TO_LAB. The lab
+   * may record RECEIVED_BY_LAB and RETURNED_FROM_LAB only. */
   @IsOptional()
   @IsString()
-  @Length(1, 200)
+  @Length(1, 40)
   purpose?: string;
+
+  /** Free text about the movement (e.g. what OTHER means here). */
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  notes?: string;
+
+  /** Needed (true) to record DESTROYED or SOLD_OR_RECYCLED while the case awaits a court result. */
+  @IsOptional()
+  @IsBoolean()
+  confirmDisposal?: boolean;
 
   @IsOptional()
   @IsString()

@@ -4,6 +4,7 @@ import { normalisePropertyReference } from '../property-reference.js';
 import { ArrayQuery, BooleanQuery } from '../../cases/dto/query-values.js';
 import { PaginationQueryDto } from '../../common/pagination.dto.js';
 import { IsInstant } from '../../common/is-instant.js';
+import { SEARCH_MIN_LENGTH } from '../device-search-sql.js';
 
 export class DeviceQueryDto extends PaginationQueryDto {
   @IsOptional()
@@ -37,12 +38,35 @@ export class DeviceQueryDto extends PaginationQueryDto {
   @IsInstant()
   seizedTo?: string;
 
-  /** Exact exhibit reference (any letter case). */
+  /** Exhibit reference as the register compares it: any letter case, leading zeros ignored (JD/001 = JD/1). */
   @IsOptional()
   @IsString()
   @Length(1, 30)
   exhibitRef?: string;
 
+  /** MAC address in any common notation (aa-bb-cc-dd-ee-ff, aabb.ccdd.eeff, …). */
+  @IsOptional()
+  @IsString()
+  @Length(1, 20)
+  macAddress?: string;
+
+  /** Serial number (any letter case). */
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  serialNumber?: string;
+
+  /** Seal or bag number on any custody event of the device that is not voided. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
+  sealNumber?: string;
+
+  /** Part of the case reference, exhibit reference, make, model or serial number (3–100 characters, any letter case). */
+  @IsOptional()
+  @IsString()
+  @Length(SEARCH_MIN_LENGTH, 100, { message: `q must be ${SEARCH_MIN_LENGTH} to 100 characters` })
+  q?: string;
   /** Exact property reference (any letter case, surrounding spaces ignored). */
   @IsOptional()
   @Transform(({ value }: { value: unknown }) =>

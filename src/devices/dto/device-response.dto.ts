@@ -44,8 +44,13 @@ export class DeviceResponseDto {
   voidReason: string | null;
 }
 
+export class DeviceListItemDto extends DeviceResponseDto {
+  /** The reference of the device's case. */
+  caseReference: string | null;
+}
+
 export class DevicePageDto {
-  items: DeviceResponseDto[];
+  items: DeviceListItemDto[];
   total: number;
   limit: number;
   offset: number;

@@ -51,18 +51,33 @@ export class CreateExaminationDto {
   @IsInstant()
   cancelledAt?: string | null;
 
-  /** Set by the server from the scope register; send it only with scopeOverrideReason to override. */
+  /** Set by the server from the scope register on startedAt's local date; send it only with
+   * scopeStartOverrideReason to override the status at start. */
   @ApiProperty({ enum: SCOPE_STATUSES, enumName: 'ScopeStatus', required: false })
   @IfPresent()
   @IsIn(SCOPE_STATUSES)
-  scopeStatus?: (typeof SCOPE_STATUSES)[number];
+  scopeStatusAtStart?: (typeof SCOPE_STATUSES)[number];
 
-  /** Why the lab overrides the register's scope status (null clears the override). */
+  /** Why the lab overrides the register's status at start (null clears the override). */
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
-  scopeOverrideReason?: string | null;
+  scopeStartOverrideReason?: string | null;
+
+  /** Set by the server from the scope register on completedAt's local date; send it only with
+   * scopeCompletionOverrideReason to override the status at completion. */
+  @ApiProperty({ enum: SCOPE_STATUSES, enumName: 'ScopeStatus', required: false })
+  @IfPresent()
+  @IsIn(SCOPE_STATUSES)
+  scopeStatusAtCompletion?: (typeof SCOPE_STATUSES)[number];
+
+  /** Why the lab overrides the register's status at completion (null clears the override). */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  scopeCompletionOverrideReason?: string | null;
 
   /** A code-compliance code (default NOT_ASSESSED). */
   @IfPresent()

@@ -16,10 +16,16 @@ export class ExaminationQueryDto extends PaginationQueryDto {
   @IsIn(EXAMINATION_STATUSES)
   status?: string;
 
+  /** The scope status at start. */
   @ApiProperty({ enum: SCOPE_STATUSES, enumName: 'ScopeStatus', required: false })
   @IsOptional()
   @IsIn(SCOPE_STATUSES)
-  scopeStatus?: string;
+  scopeStatusAtStart?: string;
+
+  @ApiProperty({ enum: SCOPE_STATUSES, enumName: 'ScopeStatus', required: false })
+  @IsOptional()
+  @IsIn(SCOPE_STATUSES)
+  scopeStatusAtCompletion?: string;
 
   /** Requested at or after: an instant with offset, or a local date (local midnight). */
   @IsOptional()

@@ -10,10 +10,14 @@ export class ExaminationResponseDto {
   startedAt: string | null;
   completedAt: string | null;
   cancelledAt: string | null;
-  /** Set from the scope register on the local date of startedAt, re-set on completedAt's; or the lab's override. */
-  scopeStatus: string | null;
-  /** Present when the lab overrode the register's scope status. */
-  scopeOverrideReason: string | null;
+  /** From the scope register on the local date of startedAt (never changed by completion), or the lab's override. */
+  scopeStatusAtStart: string | null;
+  /** Present when the lab overrode the status at start. */
+  scopeStartOverrideReason: string | null;
+  /** From the scope register on the local date of completedAt (null until completed), or the lab's override. */
+  scopeStatusAtCompletion: string | null;
+  /** Present when the lab overrode the status at completion. */
+  scopeCompletionOverrideReason: string | null;
   codeCompliance: string;
   dataRecovered: boolean | null;
   /** Restricted: present only for lab and admin. */
@@ -31,6 +35,13 @@ export class ExaminationResponseDto {
   voidReason: string | null;
 }
 
+/** A list item also names the device: its exhibit reference, its case's reference and its type. */
+export class ExaminationListItemDto extends ExaminationResponseDto {
+  exhibitRef: string | null;
+  caseReference: string | null;
+  deviceType: string | null;
+}
+
 export function canSeeRestricted(role: Role): boolean {
   return role === Role.Lab || role === Role.Admin;
 }
@@ -45,8 +56,10 @@ export function toExaminationResponse(exam: Examination, role: Role): Examinatio
     startedAt: exam.startedAt,
     completedAt: exam.completedAt,
     cancelledAt: exam.cancelledAt,
-    scopeStatus: exam.scopeStatus,
-    scopeOverrideReason: exam.scopeOverrideReason,
+    scopeStatusAtStart: exam.scopeStatusAtStart,
+    scopeStartOverrideReason: exam.scopeStartOverrideReason,
+    scopeStatusAtCompletion: exam.scopeStatusAtCompletion,
+    scopeCompletionOverrideReason: exam.scopeCompletionOverrideReason,
     codeCompliance: exam.codeCompliance,
     dataRecovered: exam.dataRecovered,
     createdAt: exam.createdAt,
@@ -62,7 +75,7 @@ export function toExaminationResponse(exam: Examination, role: Role): Examinatio
 }
 
 export class ExaminationPageDto {
-  items: ExaminationResponseDto[];
+  items: ExaminationListItemDto[];
   total: number;
   limit: number;
   offset: number;

@@ -3,6 +3,6 @@ export class HealthResponseDto {
   status: string;
   /** The database type: "better-sqlite3" or "postgres". */
   database: string;
-  /** true while SQLite runs a transaction (an import's can be long): answered without waiting for it. */
+  /** true when a long write (e.g. an import) holds the SQLite database: the register is up but writes wait. */
   busy?: boolean;
 }

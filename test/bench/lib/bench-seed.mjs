@@ -64,8 +64,8 @@ export function benchSeed(
     "custodyStatus", "evidentialUse", "createdAt", "createdBy", "updatedAt", version, "voidedAt", "voidedBy", "voidReason")
     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?,?)`);
   const insertExam = db.prepare(`INSERT INTO examinations (id, "deviceId", "requestedAt", status, "startedAt",
-    "completedAt", "cancelledAt", "scopeStatus", "codeCompliance", "dataRecovered", "createdAt", "createdBy",
-    "updatedAt", version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,1)`);
+    "completedAt", "cancelledAt", "scopeStatusAtStart", "scopeStatusAtCompletion", "codeCompliance", "dataRecovered",
+    "createdAt", "createdBy", "updatedAt", version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)`);
   const insertScope =
     db.prepare(`INSERT INTO scope_entries (id, "deviceType", "scheduleReference", "scopeType",
     status, "effectiveFrom", "createdAt", "createdBy", "updatedAt", version) VALUES (?,?,?,?,?,?,?,?,?,1)`);
@@ -78,7 +78,7 @@ export function benchSeed(
       uuidFrom(rand),
       'SMART_PLUG',
       '0000',
-      'FLEXIBLE',
+      null,
       'APPLICATION_SUBMITTED',
       '2019-01-01',
       now,
@@ -190,6 +190,7 @@ export function benchSeed(
                 : 'REQUESTED';
         const iso = (ms) => new Date(ms).toISOString();
         const isStarted = status === 'COMPLETED' || status === 'IN_PROGRESS';
+        const atStart = isStarted ? pick(['IN_SCOPE_FIXED', 'IN_SCOPE_FLEXIBLE', 'OUT_OF_SCOPE']) : null;
         insertExam.run(
           uuidFrom(rand),
           id,
@@ -198,7 +199,8 @@ export function benchSeed(
           isStarted ? iso(started) : null,
           status === 'COMPLETED' ? iso(completed) : null,
           status === 'CANCELLED' ? iso(started) : null,
-          isStarted ? pick(['IN_SCOPE_FIXED', 'IN_SCOPE_FLEXIBLE', 'OUT_OF_SCOPE']) : null,
+          atStart,
+          status === 'COMPLETED' ? atStart : null,
           'NOT_ASSESSED',
           status === 'COMPLETED' ? (rand() < 0.6 ? 1 : 0) : null,
           iso(requested),
