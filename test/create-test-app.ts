@@ -13,7 +13,7 @@ import { UsersService } from '../src/auth/users.service.js';
 import { appConfig } from '../src/config/app.config.js';
 import { databaseConfig } from '../src/config/database.config.js';
 import { securityConfig } from '../src/security/security.config.js';
-import { CONTRACT_ENFORCED } from './contract/enforced.js';
+import { CONTRACT_ENFORCED, CONTRACT_NOT_YET } from './contract/enforced.js';
 import { ResponseContract } from './contract/response-contract.js';
 import { REQUEST_LOGGER } from '../src/security/request-logging.js';
 import type { Logger } from 'pino';
@@ -78,7 +78,7 @@ export async function createTestApp(
   const openApi = (await app.getHttpAdapter().getInstance().inject({ url: '/docs-json' })).json<
     Record<string, unknown>
   >();
-  const contract = new ResponseContract(openApi, CONTRACT_ENFORCED);
+  const contract = new ResponseContract(openApi, CONTRACT_ENFORCED, CONTRACT_NOT_YET);
 
   const users = app.get(UsersService);
   const tokens = {} as Record<Role, string>;

@@ -1,6 +1,7 @@
 import { Role } from '../src/auth/role.enum.js';
 import { createTestApp, TestApp } from './create-test-app.js';
 import { caseDto } from './factories/case.factory.js';
+import { custodyEventDto, deviceDto } from './factories/device.factory.js';
 
 // Issue 13 part 7: who is who.
 describe('GET /api/me and names in histories', () => {
@@ -65,5 +66,44 @@ describe('GET /api/me and names in histories', () => {
       .set('Authorization', t.auth(Role.Admin))
       .expect(200);
     expect(log.body.items[0].actorName).toBe('Test exhibits_officer');
+  });
+
+  it('names the users behind custody events (not only their ids) for every role that may read them', async () => {
+    const kase = await t
+      .http()
+      .post('/api/cases')
+      .set('Authorization', t.auth(Role.ExhibitsOfficer))
+      .send(caseDto())
+      .expect(201);
+    const device = await t
+      .http()
+      .post('/api/devices')
+      .set('Authorization', t.auth(Role.ExhibitsOfficer))
+      .send(deviceDto(kase.body.id))
+      .expect(201);
+    const recorded = await t
+      .http()
+      .post(`/api/devices/${device.body.id}/custody-events`)
+      .set('Authorization', t.auth(Role.ExhibitsOfficer))
+      .send(custodyEventDto())
+      .expect(201);
+    expect(recorded.body).toMatchObject({
+      recordedBy: t.userIds[Role.ExhibitsOfficer],
+      recordedByName: 'Test exhibits_officer',
+      createdByName: 'Test exhibits_officer',
+    });
+
+    for (const role of [Role.ExhibitsOfficer, Role.Lab, Role.Admin]) {
+      const list = await t
+        .http()
+        .get(`/api/devices/${device.body.id}/custody-events`)
+        .set('Authorization', t.auth(role))
+        .expect(200);
+      expect(list.body.items[0]).toMatchObject({
+        createdByName: 'Test exhibits_officer',
+        recordedByName: 'Test exhibits_officer',
+      });
+      expect(JSON.stringify(list.body)).not.toMatch(/sr_/);
+    }
   });
 });

@@ -119,12 +119,16 @@ describe('examination toolsUsed', () => {
   });
 
   it('is never in FOI output (JSON and workbook) nor in the device export', async () => {
-    const foi = await get('/api/foi/report?from=2025-01-01&to=2026-01-01&deviceType=ALL', Role.Foi).expect(
-      200,
-    );
+    const foi = await get(
+      '/api/foi/report?from=2025-01-01&to=2026-01-01&deviceType=ALL&suppressBelow=0',
+      Role.Foi,
+    ).expect(200);
     expect(JSON.stringify(foi.body)).not.toContain('Cellebrite');
     expect(foi.body.q5.examinationsRecorded).toBeGreaterThan(0);
-    const workbook = await get('/api/foi/report.xlsx?from=2025-01-01&to=2026-01-01&deviceType=ALL', Role.Foi)
+    const workbook = await get(
+      '/api/foi/report.xlsx?from=2025-01-01&to=2026-01-01&deviceType=ALL&suppressBelow=0',
+      Role.Foi,
+    )
       .buffer(true)
       .parse(binaryBody)
       .expect(200);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { toInstant } from '../common/columns.js';
 import { NotFoundError } from '../common/errors.js';
+import { userNames } from '../common/user-names.js';
 import { Page } from '../common/pagination.dto.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { ChainReport, StoredAuditEvent, verifyChain } from './audit-verify.js';
@@ -68,16 +69,11 @@ export class AuditQueryService {
   }
 
   /** The names of the users who made these events, by id (ids without a user are left out). */
-  async actorNames(events: AuditEvent[]): Promise<Map<string, string>> {
-    const ids = [...new Set(events.map((e) => e.actorId).filter((id): id is string => !!id))];
-    if (ids.length === 0) return new Map();
-    const rows = await this.dataSource
-      .createQueryBuilder()
-      .select(['u.id AS "id"', 'u.name AS "name"'])
-      .from('users', 'u')
-      .where('u.id IN (:...ids)', { ids })
-      .getRawMany<{ id: string; name: string }>();
-    return new Map(rows.map((r) => [r.id, r.name]));
+  actorNames(events: AuditEvent[]): Promise<Map<string, string>> {
+    return userNames(
+      this.dataSource,
+      events.map((e) => e.actorId),
+    );
   }
 
   private events(): SelectQueryBuilder<AuditEvent> {

@@ -1,10 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
 import { RECORD_READERS } from '../auth/all-roles.js';
 import { CurrentUser, Roles, type AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.enum.js';
 import { IdParam } from '../common/id-param.js';
 import { PaginationQueryDto } from '../common/pagination.dto.js';
+import { userNames } from '../common/user-names.js';
+import type { CustodyEvent } from './custody-event.entity.js';
 import { CustodyService } from './custody.service.js';
 import { CreateCustodyEventDto } from './dto/create-custody-event.dto.js';
 import {
@@ -25,7 +29,18 @@ import { CUSTODY_EVENT_EXAMPLE } from '../common/openapi/examples.js';
 @ApiBearerAuth()
 @Controller('devices/:id/custody-events')
 export class CustodyController {
-  constructor(private readonly custody: CustodyService) {}
+  constructor(
+    private readonly custody: CustodyService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  // Names of the users who recorded the events (names, never ids alone), for every role that reads them.
+  private names(events: CustodyEvent[]): Promise<Map<string, string>> {
+    return userNames(
+      this.dataSource,
+      events.flatMap((e) => [e.createdBy, e.recordedBy, e.voidedBy]),
+    );
+  }
 
   @Post()
   @Roles(Role.ExhibitsOfficer, Role.Lab)
@@ -44,7 +59,8 @@ export class CustodyController {
     @Body() dto: CreateCustodyEventDto,
     @CurrentUser() user: AuthUser,
   ): Promise<CustodyEventResponseDto> {
-    return toCustodyEventResponse(await this.custody.record(id, dto, user));
+    const event = await this.custody.record(id, dto, user);
+    return toCustodyEventResponse(event, await this.names([event]));
   }
 
   /** Marks the event voided (who, when, why); the device's custody follows the events that remain. */
@@ -62,7 +78,14 @@ export class CustodyController {
     @Body() dto: VoidCustodyEventDto,
     @CurrentUser() user: AuthUser,
   ): Promise<VoidedCustodyEventResponseDto> {
-    return this.custody.void(id, eventId, dto.reason, user);
+    const voided = await this.custody.void(id, eventId, dto.reason, user);
+    const names = await userNames(this.dataSource, [voided.createdBy, voided.recordedBy, voided.voidedBy]);
+    return {
+      ...voided,
+      recordedByName: names.get(voided.recordedBy) ?? null,
+      createdByName: names.get(voided.createdBy) ?? null,
+      voidedByName: voided.voidedBy ? (names.get(voided.voidedBy) ?? null) : null,
+    };
   }
 
   /** The device's custody events in time order, voided ones included (marked). */
@@ -71,6 +94,7 @@ export class CustodyController {
   @ApiOperation({ summary: "List a device's custody events", description: 'In time order.' })
   async list(@IdParam() id: string, @Query() query: PaginationQueryDto): Promise<CustodyEventPageDto> {
     const page = await this.custody.list(id, query.limit, query.offset);
-    return { ...page, items: page.items.map(toCustodyEventResponse) };
+    const names = await this.names(page.items);
+    return { ...page, items: page.items.map((e) => toCustodyEventResponse(e, names)) };
   }
 }

@@ -85,6 +85,7 @@ export class DevicesController {
   @Post(':id/move')
   @HttpCode(200)
   @Roles(Role.ExhibitsOfficer)
+  @ApiProblems(409, 412, 422, 428)
   async move(
     @IdParam() id: string,
     @Body() dto: MoveDeviceDto,

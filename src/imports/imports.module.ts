@@ -11,7 +11,7 @@ import { WorkLimiterModule } from '../common/work-limiter.js';
   imports: [WorkLimiterModule],
   controllers: [ImportsController, ExportsController],
   providers: [DeviceImportService, DeviceExportService],
-  exports: [DeviceImportService],
+  exports: [DeviceImportService, DeviceExportService],
 })
 export class ImportsModule implements OnApplicationBootstrap {
   // Uploads left in the temporary folder by a process that crashed mid-import are removed at start-up.

@@ -15,6 +15,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { href: '/examinations', text: 'Examinations', roles: [Role.Lab] },
   { href: '/scope', text: 'Scope register', roles: [Role.Lab, Role.ExhibitsOfficer] },
   { href: '/foi', text: 'FOI answers', roles: [Role.Foi] },
+  { href: '/foi/counts', text: 'Build a count', roles: [Role.Foi] },
   { href: '/admin/users', text: 'Users', roles: [] },
   { href: '/admin/audit', text: 'Audit trail', roles: [] },
 ];

@@ -16,7 +16,8 @@ import {
   snapshotDist,
   workingCopy,
 } from './lib/register.mjs';
-import { foiSection, postSection, readSection, startupSection } from './lib/sections.mjs';
+import { foiSection, foiWindows, postSection, readSection, startupSection } from './lib/sections.mjs';
+import { countsSection } from './lib/counts-section.mjs';
 import { importExportSection } from './lib/import-export.mjs';
 import { meets, renderTable } from './lib/stats.mjs';
 
@@ -46,7 +47,7 @@ const opts = {
   postSeconds: Number(args['post-seconds'] ?? (quick ? 3 : 10)),
   startups: Number(args.startups ?? (quick ? 2 : 5)),
   importRows: Number(args['import-rows'] ?? (quick ? 5_000 : 100_000)),
-  only: args.only ? args.only.split(',') : ['startup', 'foi', 'read', 'post', 'import', 'export'],
+  only: args.only ? args.only.split(',') : ['startup', 'foi', 'counts', 'read', 'post', 'import', 'export'],
   cpuProf: args['cpu-prof'],
 };
 const resultsPath =
@@ -107,6 +108,7 @@ ctx.server = await startServer({
 const wholeRun = new RssWatch(ctx.server.pid);
 const sections = [
   ['foi', foiSection],
+  ['counts', (c) => countsSection(c, foiWindows(c.referenceDate))],
   ['read', readSection],
   ['post', postSection],
   ['import', (c) => importExportSection(c, 'import')],

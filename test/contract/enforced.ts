@@ -1,51 +1,11 @@
-// The operations whose answers the e2e tests hold to the contract: those swept so far (every operation on
-// main when the contract landed). 'all' holds every answer, an endpoint missing from the contract too.
-// CONTRACT_ENFORCE=all holds every answer whatever this says.
-const SWEPT: ReadonlySet<string> = new Set<string>([
-  'AccreditationController_create',
-  'AccreditationController_get',
-  'AccreditationController_list',
-  'AccreditationController_status',
-  'AccreditationController_void',
-  'AuditController_list',
-  'AuditController_verify',
-  'CasesController_create',
-  'CasesController_get',
-  'CasesController_list',
-  'CasesController_update',
-  'CasesController_void',
-  'CustodyController_list',
-  'CustodyController_record',
-  'DevicesController_create',
-  'DevicesController_get',
-  'DevicesController_list',
-  'DevicesController_update',
-  'DevicesController_void',
-  'ExaminationsController_create',
-  'ExaminationsController_get',
-  'ExaminationsController_list',
-  'ExaminationsController_update',
-  'ExaminationsController_void',
-  'ExportsController_csv',
-  'ExportsController_xlsx',
-  'FoiReportsController_report',
-  'FoiReportsController_workbook',
-  'HealthController_check',
-  'HistoryController_caseHistory',
-  'HistoryController_deviceHistory',
-  'HistoryController_examinationHistory',
-  'ImportsController_importDevices',
-  'ImportsController_template',
-  'ReferenceDataController_list',
-  'ReferenceDataController_lists',
-  'UsersController_create',
-  'UsersController_disable',
-  'UsersController_get',
-  'UsersController_issueToken',
-  'UsersController_list',
-  'UsersController_listTokens',
-  'UsersController_revokeToken',
-]);
+// Every answer an e2e test receives through createTestApp().http() is held to the contract (/docs-json),
+// an endpoint missing from it too (README "The API contract": documenting a new endpoint). A set of
+// operationIds here would hold only those (how the contract was rolled out while the endpoints were swept).
+export const CONTRACT_ENFORCED: 'all' | ReadonlySet<string> = 'all';
 
-export const CONTRACT_ENFORCED: 'all' | ReadonlySet<string> =
-  process.env.CONTRACT_ENFORCE === 'all' ? 'all' : SWEPT;
+// Operations not yet held to it, each with its reason. Remove an entry once its answers are documented.
+export const CONTRACT_NOT_YET: ReadonlyMap<string, string> = new Map([
+  ['FoiCountsController_count', 'GET /api/foi/counts: landed without a response schema (CountsResponse)'],
+  ['FoiCountsController_dimensions', 'GET /api/foi/dimensions: landed without a response schema'],
+  ['FoiCountsController_workbook', 'GET /api/foi/counts.xlsx: its media type is not yet documented'],
+]);

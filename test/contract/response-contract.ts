@@ -41,6 +41,8 @@ export class ResponseContract {
     private readonly document: Json,
     /** Operation ids held to the contract; 'all' = every answer (undocumented routes included). */
     private readonly enforced: 'all' | ReadonlySet<string> = 'all',
+    /** Operation ids left out whatever `enforced` says (test/contract/enforced.ts gives each its reason). */
+    private readonly notYet: ReadonlyMap<string, string> = new Map(),
   ) {
     this.ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
     addFormats(this.ajv);
@@ -74,6 +76,7 @@ export class ResponseContract {
       return [`${where}: no operation in the contract for ${answer.method.toUpperCase()} ${path}`];
     }
     const operationId = String(operation.operationId);
+    if (this.notYet.has(operationId)) return [];
     if (this.enforced !== 'all' && !this.enforced.has(operationId)) return [];
     const responses = operation.responses as Record<string, Json>;
     const response = responses[String(answer.status)] ?? responses[`${String(answer.status)[0]}XX`];

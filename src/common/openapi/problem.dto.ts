@@ -39,6 +39,16 @@ export class ProblemDto {
 
   @ApiPropertyOptional({ description: 'A URI naming this occurrence, when given.' })
   instance?: string;
+
+  @ApiPropertyOptional({
+    description:
+      '413 for content past a documented bound: the bound crossed (README, "What an import reads").',
+    example: 'cellChars',
+  })
+  limit?: string;
+
+  @ApiPropertyOptional({ description: '413: the value of that bound.', example: 32767 })
+  max?: number;
 }
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';

@@ -13,12 +13,19 @@ export class CustodyEventResponseDto {
   sealNumber: string | null;
   sealIntact: boolean | null;
   recordedBy: string;
+  /** The user's name when recordedBy is a user of the register (it defaults to the one recording);
+   * in answers, not in the audit trail. */
+  recordedByName?: string | null;
   createdAt: string;
   createdBy: string;
+  /** The name of the user who recorded the event. */
+  createdByName?: string | null;
   /** Set when the event was entered in error: it stays in the trail, and no longer counts. */
   voidedAt: string | null;
   voidedBy: string | null;
   voidReason: string | null;
+  /** The name of the user who voided it. */
+  voidedByName?: string | null;
 }
 
 export class CustodyEventPageDto {
@@ -28,8 +35,11 @@ export class CustodyEventPageDto {
   offset: number;
 }
 
-export function toCustodyEventResponse(event: CustodyEvent): CustodyEventResponseDto {
-  return {
+export function toCustodyEventResponse(
+  event: CustodyEvent,
+  names?: ReadonlyMap<string, string>,
+): CustodyEventResponseDto {
+  const response: CustodyEventResponseDto = {
     id: event.id,
     deviceId: event.deviceId,
     at: event.at,
@@ -47,6 +57,13 @@ export function toCustodyEventResponse(event: CustodyEvent): CustodyEventRespons
     voidedBy: event.voidedBy ?? null,
     voidReason: event.voidReason ?? null,
   };
+  // Names for answers only (the audit snapshot of an event has none).
+  if (names) {
+    response.recordedByName = names.get(event.recordedBy) ?? null;
+    response.createdByName = names.get(event.createdBy) ?? null;
+    response.voidedByName = event.voidedBy ? (names.get(event.voidedBy) ?? null) : null;
+  }
+  return response;
 }
 
 /** The device's custody once the event is voided: recomputed from the events that remain. */

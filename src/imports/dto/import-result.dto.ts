@@ -40,8 +40,12 @@ export class ImportResultDto {
   ignoredColumns: string[];
   /** Problems with the heading row itself. */
   fileErrors: string[];
+  /** Every error of the file, counted. */
   errorCount: number;
-  /** Every bad cell: row number, column, value and message. */
+  /** Rows with at least one error. */
+  rowsWithErrors: number;
+  /** The first 1,000 bad cells in file order: row number, column, value (at most 100 characters quoted)
+   * and message. */
   errors: ImportRowErrorDto[];
   /** Things the import does not do, e.g. change an existing case. */
   notes: ImportRowNoteDto[];

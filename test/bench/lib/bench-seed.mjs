@@ -55,10 +55,15 @@ export function benchSeed(
 
   // "referenceKey": the reference as uniqueness compares it (src/cases/reference-key.ts), if the schema has it.
   const hasKey = db.prepare(`SELECT 1 FROM pragma_table_info('cases') WHERE name = 'referenceKey'`).get();
+  // "policingArea" (src/foi-counts), if the schema has it: from the case number, not the random stream, so
+  // the rest of the register is the same with or without it; one case in 25 UNRECORDED.
+  const areas = codes('policing-areas').map((r) => r.code);
+  const hasArea =
+    areas.length > 0 && db.prepare(`SELECT 1 FROM pragma_table_info('cases') WHERE name = 'policingArea'`).get();
   const insertCase = db.prepare(`INSERT INTO cases (id, reference, kind, "offenceGroup", "offenceSubgroup",
     "incidentCategory", "policeOutcome", "courtStage", "courtResult", "courtResultAt", "progressedToCourt",
-    "createdAt", "createdBy", "updatedAt", version${hasKey ? ', "referenceKey"' : ''})
-    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,1${hasKey ? ', lower(?)' : ''})`);
+    "createdAt", "createdBy", "updatedAt", version${hasKey ? ', "referenceKey"' : ''}${hasArea ? ', "policingArea"' : ''})
+    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,1${hasKey ? ', lower(?)' : ''}${hasArea ? ', ?' : ''})`);
   const insertDevice = db.prepare(`INSERT INTO devices (id, "caseId", "exhibitRef", "deviceType", make, model,
     "serialNumber", "macAddress", "seizedAt", "seizedBy", "seizureLocation", "powerStateAtSeizure",
     "custodyStatus", "evidentialUse", "createdAt", "createdBy", "updatedAt", version, "voidedAt", "voidedBy", "voidReason")
@@ -132,6 +137,7 @@ export function benchSeed(
         actor,
         now,
         ...(hasKey ? [reference] : []),
+        ...(hasArea ? [i % 25 === 0 ? null : areas[(i * 7) % areas.length]] : []),
       );
       cases[i] = id;
     }

@@ -26,7 +26,7 @@ export async function startupSection(ctx) {
   });
 }
 
-function foiWindows(referenceDate) {
+export function foiWindows(referenceDate) {
   const [y, m] = referenceDate.split('-').map(Number);
   const monthStart = `${y}-${String(m).padStart(2, '0')}-01`;
   const fy = m >= 4 ? y - 1 : y - 2; // the last financial year that has ended
