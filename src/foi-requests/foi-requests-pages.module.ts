@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { FoiAnswersPagesController } from './foi-answers.pages.controller.js';
+import { FoiRequestsModule } from './foi-requests.module.js';
+import { FoiRequestsPagesController } from './foi-requests.pages.controller.js';
+
+@Module({
+  imports: [FoiRequestsModule],
+  providers: [FoiRequestsPagesController, FoiAnswersPagesController],
+})
+export class FoiRequestsPagesModule {}
