@@ -1,4 +1,5 @@
 import { Role } from '../auth/role.enum.js';
+import { WorkLimiter } from '../common/work-limiter.js';
 import { XLSX_CONTENT_TYPE } from '../foi-reports/foi-reports.controller.js';
 import { formErrors, type FormErrors } from '../pages/form-errors.js';
 import { dateParts, readDate } from '../pages/form-dates.js';
@@ -36,6 +37,7 @@ export class FoiAnswersPagesController {
     private readonly answers: FoiAnswersService,
     private readonly log: FoiLogService,
     private readonly reference: ReferenceDataService,
+    private readonly limiter: WorkLimiter,
   ) {}
 
   @PageGet('/foi/requests/:id/issue', [Role.Foi])
@@ -61,7 +63,8 @@ export class FoiAnswersPagesController {
         ),
       };
       const dto = await validated(IssueAnswerDto, plain);
-      const issued = await this.answers.issue(found.id, dto, actor(page).id);
+      // Heavy work (the report and workbook), limited as the API's issue is.
+      const issued = await this.limiter.run(() => this.answers.issue(found.id, dto, actor(page).id));
       return redirect(`/foi/requests/${issued.id}`, `Answer issued: ${issued.answer?.fileName ?? ''} is stored as released.`);
     } catch (error) {
       return this.issueView(found, page.body, issueErrors(error, found), field(page.body, 'suppress') === 'on');

@@ -20,7 +20,7 @@ describe('FOI request log in words', () => {
   });
 
   it('takes one question per paragraph', () => {
-    expect(splitQuestions('How many?\r\n\r\nWhich tools?\n \nAnd\nwhen?\n')).toEqual(['How many?', 'Which tools?', 'And\nwhen?']);
+    expect(splitQuestions('How many?\r\n\r\nWhich tools?\n \nAnd\nwhen?\n')).toEqual(['How many?', 'Which tools?', 'And when?']);
     expect(splitQuestions('  ')).toEqual([]);
   });
 });

@@ -75,10 +75,11 @@ export function daysLeftWords(daysLeft: number | null): string {
   return `${daysLeft} working day${daysLeft === 1 ? '' : 's'} left`;
 }
 
-// Questions typed one per paragraph (a blank line between them).
+// Questions typed one per paragraph (a blank line between them); a line break inside one is a space, as
+// a question is one line of text (the API refuses line breaks in it).
 export function splitQuestions(text: string): string[] {
   return text
     .split(/\r?\n\s*\r?\n/)
-    .map((q) => q.trim())
+    .map((q) => q.replace(/\s*\r?\n\s*/g, ' ').trim())
     .filter((q) => q !== '');
 }

@@ -1,4 +1,5 @@
 import { Role } from '../auth/role.enum.js';
+import { WorkLimiter } from '../common/work-limiter.js';
 import { formErrors, type FormErrors } from '../pages/form-errors.js';
 import { formatDate, readDate } from '../pages/form-dates.js';
 import { pageNumber, pagination, validated, withoutBlanks } from '../pages/page-forms.js';
@@ -54,6 +55,7 @@ export class FoiRequestsPagesController {
     private readonly requests: FoiRequestsService,
     private readonly answers: FoiAnswersService,
     private readonly reference: ReferenceDataService,
+    private readonly limiter: WorkLimiter,
   ) {}
 
   @PageGet('/foi/requests', [Role.Foi])
@@ -116,7 +118,7 @@ export class FoiRequestsPagesController {
     // The released answer's question asked again of today's data, when the FOI officer asks for it.
     const recheck =
       field(page.query, 'recheck') === '1' && found.answer
-        ? recheckWords(await this.answers.recheck(found.id), this.reference)
+        ? recheckWords(await this.limiter.run(() => this.answers.recheck(found.id)), this.reference)
         : undefined;
     return requestView(page, found, { recheck });
   }
