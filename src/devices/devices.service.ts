@@ -6,12 +6,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { newRecordColumns } from '../common/evidential-record.js';
 import { nowInstant } from '../common/columns.js';
 import { voidRecord, type VoidTarget } from '../common/void-record.js';
-import {
-  ConflictError,
-  NotFoundError,
-  PreconditionFailedError,
-  RuleViolationError,
-} from '../common/errors.js';
+import { NotFoundError, RuleViolationError } from '../common/errors.js';
 import { newId } from '../common/new-id.js';
 import { checkSeizedAt } from './custody-rules.js';
 import { CustodyEvent } from './custody-event.entity.js';
