@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { deviceTextSql } from './text-search.js';
 
 // SQLite only: brings the trigram indexes of the search (FTS5 tables device_search, case_search; migration
@@ -23,16 +23,21 @@ export class SearchIndex {
               (SELECT COUNT(*) FROM (SELECT 1 FROM "case_search_pending" LIMIT 1)) AS "n"`,
     )) as { n: number }[];
     if (Number(queued[0]?.n ?? 0) === 0) return;
-    await this.dataSource.transaction(async (manager) => {
-      for (const { search, pending, source, text } of TABLES) {
-        const column = search === 'device_search' ? '"text"' : '"reference"';
-        await manager.query(`DELETE FROM "${search}" WHERE rowid IN (SELECT "rowid" FROM "${pending}")`);
-        await manager.query(
-          `INSERT INTO "${search}" (rowid, ${column}) SELECT s.rowid, ${text} FROM "${source}" s
-           WHERE s.rowid IN (SELECT "rowid" FROM "${pending}")`,
-        );
-        await manager.query(`DELETE FROM "${pending}"`);
-      }
-    });
+    await this.dataSource.transaction((manager) => foldSearchQueue(manager));
+  }
+}
+
+/** Folds the queued rowids into the search tables inside the caller's transaction (SQLite only). The
+ * import calls it at its end, so the first search after a large import does not pay for it. */
+export async function foldSearchQueue(manager: EntityManager): Promise<void> {
+  if (manager.connection.options.type !== 'better-sqlite3') return;
+  for (const { search, pending, source, text } of TABLES) {
+    const column = search === 'device_search' ? '"text"' : '"reference"';
+    await manager.query(`DELETE FROM "${search}" WHERE rowid IN (SELECT "rowid" FROM "${pending}")`);
+    await manager.query(
+      `INSERT INTO "${search}" (rowid, ${column}) SELECT s.rowid, ${text} FROM "${source}" s
+       WHERE s.rowid IN (SELECT "rowid" FROM "${pending}")`,
+    );
+    await manager.query(`DELETE FROM "${pending}"`);
   }
 }
