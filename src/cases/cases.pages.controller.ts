@@ -16,6 +16,7 @@ import { UpdateCaseDto } from './dto/update-case.dto.js';
 
 export const CASE_LABELS: Record<string, string> = {
   reference: 'Reference',
+  q: 'Reference, or part of it',
   kind: 'Crime or incident',
   offenceSubgroup: 'Offence',
   homeOfficeCode: 'Home Office offence code',
@@ -36,6 +37,7 @@ const EDITABLE = [
   'courtStage',
   'courtResult',
   'courtResultAt',
+  'policingArea',
 ] as const;
 
 const READ_ROLES = [Role.ExhibitsOfficer, Role.Lab] as const;
@@ -51,8 +53,9 @@ export class CasesPagesController {
 
   @PageGet('/cases', READ_ROLES)
   async list(page: PageRequest): Promise<PageResult> {
+    // Part of a reference, any letter case: the API's GET /api/cases?q= through the same service.
     const filters = {
-      reference: field(page.query, 'reference'),
+      q: field(page.query, 'q'),
       kind: field(page.query, 'kind'),
       offenceGroup: field(page.query, 'offenceGroup'),
       progressedToCourt: field(page.query, 'progressedToCourt'),
@@ -82,7 +85,7 @@ export class CasesPagesController {
       ],
       offenceGroups: codeOptions(this.reference, 'offence-groups', filters.offenceGroup, 'Any'),
       pages: pagination('/cases', withoutBlanks(filters) as Record<string, string>, result.total, PAGE_SIZE, (number - 1) * PAGE_SIZE),
-    });
+    }, errors?.status ?? 200);
   }
 
   @PageGet('/cases/new', [Role.ExhibitsOfficer])
@@ -163,6 +166,7 @@ export class CasesPagesController {
       policeOutcomes: codeOptions(this.reference, 'police-outcomes', v('policeOutcome')).map((item) => ({ ...item, text: item.value ? `${item.value}: ${item.text}` : item.text })),
       courtStages: codeOptions(this.reference, 'court-stages', v('courtStage')),
       courtResults: codeOptions(this.reference, 'court-results', v('courtResult')),
+      policingAreas: codeOptions(this.reference, 'policing-areas', v('policingArea')),
     };
   }
 
@@ -206,6 +210,7 @@ export class CasesPagesController {
           policeOutcome: labelOf(this.reference, 'police-outcomes', found.policeOutcome),
           courtStage: labelOf(this.reference, 'court-stages', found.courtStage),
           courtResult: labelOf(this.reference, 'court-results', found.courtResult),
+          policingArea: labelOf(this.reference, 'policing-areas', found.policingArea),
         },
         ...this.options(values),
       },
@@ -222,6 +227,7 @@ export class CasesPagesController {
       policeOutcome: 'police-outcomes',
       courtStage: 'court-stages',
       courtResult: 'court-results',
+      policingArea: 'policing-areas',
     };
     const shown = (key: string, code: string) => (lists[key] ? labelOf(this.reference, lists[key], code) : code) || 'Not recorded';
     return EDITABLE.filter((key) => field(body, `read-${key}`) !== (current[key] ?? '')).map((key) => ({

@@ -6,15 +6,15 @@ import { appConfig } from '../config/app.config.js';
 import { DevicesService } from '../devices/devices.service.js';
 import { formErrors, type FormErrors } from '../pages/form-errors.js';
 import { readDateTime } from '../pages/form-dates.js';
-import { codeOptions, validated, withoutBlanks } from '../pages/page-forms.js';
+import { codeOptions, pageNumber, pagination, validated, withoutBlanks } from '../pages/page-forms.js';
 import { PageController, PageGet, PagePost } from '../pages/page.decorators.js';
 import { actor, field, redirect, view, type FormBody, type PageRequest, type PageResult } from '../pages/page-request.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import { CreateExaminationDto } from './dto/create-examination.dto.js';
-import { ExaminationQueryDto } from './dto/examination-query.dto.js';
 import { canSeeRestricted, toExaminationResponse } from './dto/examination-response.dto.js';
 import { UpdateExaminationDto } from './dto/update-examination.dto.js';
 import type { Examination } from './examination.entity.js';
+import { ExaminationQueueService } from './examination-queue.service.js';
 import { ExaminationsService } from './examinations.service.js';
 
 export const EXAMINATION_LABELS: Record<string, string> = {
@@ -33,52 +33,41 @@ export const EXAMINATION_LABELS: Record<string, string> = {
   scopeCompletionOverrideReason: 'Reason for the scope status at completion',
 };
 
-const QUEUE_SIZE = 200;
+const QUEUE_PAGE_SIZE = 50;
 const DAY_MS = 86_400_000;
 
 @PageController()
 export class ExaminationsPagesController {
   constructor(
     private readonly examinations: ExaminationsService,
+    private readonly queueService: ExaminationQueueService,
     private readonly devices: DevicesService,
     private readonly cases: CasesService,
     private readonly reference: ReferenceDataService,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
-  // The queue: requested and in progress, oldest first (the oldest QUEUE_SIZE of each status).
+  // The queue: requested and in progress, oldest first, a page at a time; each page's devices and
+  // their cases read in one statement.
   @PageGet('/examinations', [Role.Lab])
-  async queue(): Promise<PageResult> {
-    const open: Examination[] = [];
-    const totals: Record<string, number> = {};
-    for (const status of ['REQUESTED', 'IN_PROGRESS']) {
-      const first = await this.examinations.list(await validated(ExaminationQueryDto, { status, limit: '1', offset: '0' }));
-      totals[status] = first.total;
-      const offset = Math.max(0, first.total - QUEUE_SIZE);
-      const tail = await this.examinations.list(
-        await validated(ExaminationQueryDto, { status, limit: String(QUEUE_SIZE), offset: String(offset) }),
-      );
-      open.push(...tail.items);
-    }
-    open.sort((a, b) => a.requestedAt.localeCompare(b.requestedAt) || a.id.localeCompare(b.id));
+  async queue(page: PageRequest): Promise<PageResult> {
+    const number = pageNumber(field(page.query, 'page'));
+    const queue = await this.queueService.page(QUEUE_PAGE_SIZE, (number - 1) * QUEUE_PAGE_SIZE);
+    const devices = await this.examinations.devicesOf(queue.items);
     const now = Date.now();
-    const rows = [];
-    const caseRefs = new Map<string, string>();
-    for (const exam of open) {
-      const device = await this.devices.findOne(exam.deviceId);
-      if (!caseRefs.has(device.caseId)) caseRefs.set(device.caseId, (await this.cases.findOne(device.caseId)).reference);
-      rows.push({
-        id: exam.id,
-        status: exam.status,
-        requestedAt: exam.requestedAt,
-        ageDays: Math.floor((now - Date.parse(exam.requestedAt)) / DAY_MS),
-        exhibitRef: device.exhibitRef,
-        deviceId: device.id,
-        caseReference: caseRefs.get(device.caseId),
-        deviceType: device.deviceType,
-      });
-    }
-    return view('examinations/views/queue.njk', { title: 'Examination queue', rows, totals });
+    const rows = queue.items.map((exam) => ({
+      id: exam.id,
+      status: exam.status,
+      requestedAt: exam.requestedAt,
+      ageDays: Math.floor((now - Date.parse(exam.requestedAt)) / DAY_MS),
+      ...devices.get(exam.deviceId),
+    }));
+    return view('examinations/views/queue.njk', {
+      title: 'Examination queue',
+      rows,
+      totals: queue.byStatus,
+      pages: pagination('/examinations', {}, queue.total, QUEUE_PAGE_SIZE, queue.offset),
+    });
   }
 
   @PagePost('/devices/:id/examinations', [Role.Lab])

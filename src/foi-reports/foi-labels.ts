@@ -138,6 +138,29 @@ export function labelFoiReport(
   return { report: labelled, codes: [...used.values()] };
 }
 
+type Q2RowOf<K> = Extract<FoiReportResponse['q2']['rows'][number], { kind: K }>;
+
+// A Q2 row with the label of each of its codes (a row has only its own kind's codes).
+export type LabelledQ2Row =
+  | (Q2RowOf<'CRIME'> & {
+      kindLabel: string;
+      offenceGroupLabel: string;
+      offenceSubgroupLabel: string;
+      incidentCategoryLabel?: undefined;
+    })
+  | (Q2RowOf<'INCIDENT'> & {
+      kindLabel: string;
+      incidentCategoryLabel: string;
+      offenceGroupLabel?: undefined;
+      offenceSubgroupLabel?: undefined;
+    })
+  | (Q2RowOf<'UNRECORDED'> & {
+      kindLabel: string;
+      offenceGroupLabel?: undefined;
+      offenceSubgroupLabel?: undefined;
+      incidentCategoryLabel?: undefined;
+    });
+
 type WithScopeLabels<T> = T & { statusLabel: string; scopeTypeLabel: string | null };
 type Q4 = FoiReportResponse['q4'];
 type Scope = Q4['byDeviceType'][number];
@@ -148,14 +171,7 @@ export type LabelledFoiReport = Omit<FoiReportResponse, 'meta' | 'q1' | 'q2' | '
   q1: Omit<FoiReportResponse['q1'], 'byDeviceType'> & {
     byDeviceType: (FoiReportResponse['q1']['byDeviceType'][number] & { deviceTypeLabel: string })[];
   };
-  q2: {
-    rows: (FoiReportResponse['q2']['rows'][number] & {
-      kindLabel: string;
-      offenceGroupLabel?: string;
-      offenceSubgroupLabel?: string;
-      incidentCategoryLabel?: string;
-    })[];
-  };
+  q2: { rows: LabelledQ2Row[] };
   q3: Omit<FoiReportResponse['q3'], 'byCourtResult'> & {
     byCourtResult: (FoiReportResponse['q3']['byCourtResult'][number] & { courtResultLabel: string })[];
   };

@@ -1,6 +1,7 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { FoiReportResponseDto } from './dto/foi-report-response.dto.js';
+import { ApiHeavyWork } from '../common/openapi/api-problems.decorator.js';
 import { binaryResponse } from '../common/openapi/binary-response.js';
 import { Roles } from '../auth/auth-user.js';
 import { Role } from '../auth/role.enum.js';
@@ -35,6 +36,7 @@ export class FoiReportsController {
     description:
       'The FOI answers (Q1-Q5 and the backlog) for a window. Aggregates only; suppressed counts are strings such as "<5" or "[c]".',
   })
+  @ApiHeavyWork()
   async report(@Query() query: FoiReportQueryDto): Promise<FoiReportResponse> {
     return this.limiter.run(() => this.reports.report(query));
   }
@@ -50,6 +52,7 @@ export class FoiReportsController {
     description:
       'The same report as an Excel workbook (one sheet per question, definitions included), as an attachment.',
   })
+  @ApiHeavyWork()
   async workbook(@Query() query: FoiReportQueryDto): Promise<StreamableFile> {
     const file = await this.limiter.run(() => this.reports.workbook(query));
     return new StreamableFile(file.content, {

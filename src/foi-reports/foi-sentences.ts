@@ -113,9 +113,8 @@ function q2Sentence(report: LabelledFoiReport, noun: string): string {
 }
 
 function rowLabel(row: LabelledFoiReport['q2']['rows'][number]): string {
-  if (row.kind === 'CRIME') return `“${row.offenceSubgroupLabel ?? row.offenceSubgroup}”`;
-  if (row.kind === 'INCIDENT')
-    return `the incident category “${row.incidentCategoryLabel ?? row.incidentCategory}”`;
+  if (row.kind === 'CRIME') return `“${row.offenceSubgroupLabel}”`;
+  if (row.kind === 'INCIDENT') return `the incident category “${row.incidentCategoryLabel}”`;
   return 'cases without a recorded offence or incident';
 }
 

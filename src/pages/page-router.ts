@@ -94,6 +94,18 @@ export class PageRouter {
         handler: async (request, reply) => this.answer(request, reply, handler),
       });
     }
+    // Any other address outside /api: the "page not found" page (with the signed-in user's menu), not
+    // the API's JSON problem. /api keeps its own 404.
+    fastify.route({
+      method: 'GET',
+      url: '/*',
+      preHandler: [this.signIn('public')],
+      handler: async (request, reply) => {
+        if (/^\/api(\/|\?|$)/.test(request.url)) return reply.callNotFound();
+        const html = await this.render(request, reply, 'pages/views/not-found.njk', {});
+        return reply.status(404).type('text/html; charset=utf-8').send(html);
+      },
+    });
   }
 
   private signIn(access: PageAccess) {
@@ -180,9 +192,9 @@ export class PageRouter {
       status === 404 ? 'pages/views/not-found.njk' : status === 403 ? 'pages/views/forbidden.njk' : 'pages/views/error.njk';
     request.cspNonce ??= randomBytes(16).toString('base64');
     void reply.header('content-security-policy', pageCsp(request.cspNonce));
-    const detail = status < 500 && !csrf ? problemOf(error).detail : undefined;
+    const problem = status < 500 && !csrf ? problemOf(error) : undefined;
     try {
-      const html = await this.render(request, reply, template, { status, csrf, detail });
+      const html = await this.render(request, reply, template, { status, csrf, detail: problem?.detail, problems: problem?.errors ?? [] });
       void reply.status(status).type('text/html; charset=utf-8').send(html);
     } catch (renderFailure) {
       this.logger.error('Error page failed', (renderFailure as Error).stack);

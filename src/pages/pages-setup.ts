@@ -12,6 +12,7 @@ import nunjucks from 'nunjucks';
 import { appConfig } from '../config/app.config.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import { signInConfig } from '../sign-in/sign-in.config.js';
+import { parseFormBody } from './form-body.js';
 import { labelOf } from './page-forms.js';
 import { formatDate, formatInstant } from './form-dates.js';
 import { PageRouter } from './page-router.js';
@@ -85,15 +86,14 @@ export async function registerPages(app: NestFastifyApplication): Promise<void> 
     });
   }
   await fastify.register(async (pages) => {
-    // Nest adds its form parser at init, after this context is made, so pages parse forms themselves:
-    // repeated fields become arrays; the object has no prototype, so "__proto__" is just a key.
-    pages.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
-      const values: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
-      for (const [key, value] of new URLSearchParams(body as string)) {
-        const previous = values[key];
-        values[key] = previous === undefined ? value : ([] as string[]).concat(previous, value);
+    // Nest adds its form parser at init, after this context is made, so pages parse forms themselves
+    // (form-body.ts: repeated fields as arrays, UTF-8 only, the API's text rules).
+    pages.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, (_request, body, done) => {
+      try {
+        done(null, parseFormBody(body as Buffer));
+      } catch (error) {
+        done(error as Error, undefined);
       }
-      done(null, values);
     });
     router.register(pages);
   });

@@ -15,6 +15,14 @@ export function failureKey(client: string, authorization: string | undefined): s
   return `${client} ${presented ? presented.slice(0, TOKEN_PREFIX_LENGTH) : '-'}`;
 }
 
+// A failed page sign-in's key: the client address and the (normalised) username tried, so one client
+// guessing one account's password is locked out of that account from that address, while everyone else
+// behind the same address (a NAT, a proxy) can still sign in. The username is cut to 64 characters (the
+// longest a username may be) so the key stays small. Kept in memory only, never logged.
+export function signInFailureKey(client: string, username: string): string {
+  return `${client} sign-in:${username.trim().toLowerCase().slice(0, 64)}`;
+}
+
 // Counts failed authentications per key (a fixed window each); a key over the limit is refused until
 // its window ends. Successful requests are never counted.
 export class AuthFailureLimiter {

@@ -8,8 +8,6 @@ import { AuthFailureLimiter, failureKey } from './auth-failure-limiter.js';
 import { DenialAudit } from './denial-audit.js';
 import { loggedPath, registerRequestLogging, REQUEST_LOGGER } from './request-logging.js';
 
-// Routes that never need a token, so never count or block.
-const OPEN = /^\/(health|docs)(\/|\?|-json|$)/;
 const API = /^\/api(\/|\?|$)/;
 
 const HELMET_OPTIONS: HelmetOptions = {
@@ -58,7 +56,9 @@ export async function registerSecurity(app: NestFastifyApplication): Promise<voi
     void reply.headers(security);
     // API answers hold register records, tokens and exports: no browser or proxy may keep a copy.
     if (API.test(request.url)) void reply.header('cache-control', 'no-store');
-    if (OPEN.test(request.url)) return done();
+    // Only /api takes bearer tokens (/health and /docs need none). Pages never do: a failed sign-in is counted and refused per address and username
+    // by the sign-in page itself (signInFailureKey), so API failures from an address never lock pages.
+    if (!API.test(request.url)) return done();
     const wait = limiter.blockedFor(failureKey(request.ip, request.headers.authorization));
     if (wait <= 0) return done();
     noteDenial(request, { reason: 'too-many-failed-authentications' });
@@ -78,7 +78,7 @@ export async function registerSecurity(app: NestFastifyApplication): Promise<voi
       const denial = denialOf(request) ?? { reason: `status-${status}` };
       const denied = { client: request.ip, route: routeOf(request), ...denial };
       if (status === 403) denials.refused(denied);
-      else {
+      else if (API.test(request.url)) {
         const failures = limiter.recordFailure(failureKey(request.ip, request.headers.authorization));
         if (failures === limiter.threshold) denials.lockedOut(denied, failures, limiter.windowSeconds);
       }

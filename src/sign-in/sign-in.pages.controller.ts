@@ -1,14 +1,19 @@
 import type { ConfigType } from '@nestjs/config';
 import { Inject } from '@nestjs/common';
+import { noteDenial } from '../common/denial.js';
 import { PageController, PageGet, PagePost } from '../pages/page.decorators.js';
 import { field, redirect, view, type PageRequest, type PageResult } from '../pages/page-request.js';
 import { SESSION_COOKIE } from '../pages/page-router.js';
+import { AuthFailureLimiter, signInFailureKey } from '../security/auth-failure-limiter.js';
+import { DenialAudit } from '../security/denial-audit.js';
 
 import { CredentialsService } from './credentials.service.js';
+import { normaliseUsername } from './passwords.js';
 import { SessionsService } from './sessions.service.js';
 import { signInConfig } from './sign-in.config.js';
 
 const FAILED = 'The username or password is not right: check both and try again';
+const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
 
 // A local path only, so a sign-in link cannot send the user to another site.
 function safeReturn(value: string): string {
@@ -20,6 +25,8 @@ export class SignInPagesController {
   constructor(
     private readonly credentials: CredentialsService,
     private readonly sessions: SessionsService,
+    private readonly limiter: AuthFailureLimiter,
+    private readonly denials: DenialAudit,
     @Inject(signInConfig.KEY) private readonly settings: ConfigType<typeof signInConfig>,
   ) {}
 
@@ -28,8 +35,10 @@ export class SignInPagesController {
     return view('sign-in/views/sign-in.njk', { returnTo: safeReturn(field(page.query, 'returnTo')), values: {} });
   }
 
-  // A failed sign-in is a 401 (counted by the same failed-authentication limiter as bad tokens) and an
-  // audit event; the message never says which of the two was wrong.
+  // A failed sign-in is a 401 and an audit event; the message never says which of the two was wrong.
+  // Failures are counted per address and username (the limiter of bad tokens, keyed as it keys tokens
+  // by prefix): too many and that username is refused from that address (429) for the rest of the
+  // window, whether or not it exists, while other users behind the same address still sign in.
   @PagePost('/sign-in', 'public')
   async signIn(page: PageRequest): Promise<PageResult> {
     const username = field(page.body, 'username');
@@ -42,8 +51,22 @@ export class SignInPagesController {
       const summary = Object.entries(missing).map(([name, text]) => ({ text, href: `#${name}` }));
       return view('sign-in/views/sign-in.njk', { returnTo, values: { username }, errors: { summary, byField: missing } }, 400);
     }
+    const key = signInFailureKey(page.request.ip, normaliseUsername(username));
+    const wait = this.limiter.blockedFor(key);
+    if (wait > 0) {
+      noteDenial(page.request, { reason: 'too-many-failed-sign-ins' });
+      void page.reply.header('retry-after', String(wait));
+      const text = `Too many failed sign-ins with this username: try again in ${minutes(wait)} minute${minutes(wait) === 1 ? '' : 's'}`;
+      return view('sign-in/views/sign-in.njk', { returnTo, values: { username }, errors: { summary: [{ text, href: '#username' }], byField: { username: text } } }, 429);
+    }
     const { user, userId } = await this.credentials.check(username, password);
     if (!user) {
+      noteDenial(page.request, { reason: 'sign-in-failed' });
+      const failures = this.limiter.recordFailure(key);
+      if (failures === this.limiter.threshold) {
+        const denied = { client: page.request.ip, route: '/sign-in', reason: 'sign-in-failed' };
+        this.denials.lockedOut(denied, failures, this.limiter.windowSeconds);
+      }
       await this.sessions.recordFailure(userId);
       return view(
         'sign-in/views/sign-in.njk',

@@ -165,14 +165,15 @@ function rebase(schema: Json): Json {
   ) as Json;
 }
 
-// OpenAPI 3.0 → JSON Schema: `nullable` beside $ref/allOf/enum without a type becomes anyOf [.., null];
-// with a type, Ajv reads `nullable` itself.
+// OpenAPI 3.0 → JSON Schema: `nullable` beside $ref/allOf/enum without a type, or beside allOf/oneOf/anyOf
+// (SwaggerModule writes a nullable DTO property as { type, nullable, allOf: [$ref] }), becomes
+// anyOf [.., null]; with a type alone, Ajv reads `nullable` itself.
 export function openApi30ToJsonSchema(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(openApi30ToJsonSchema);
   if (!node || typeof node !== 'object') return node;
   const out: Json = {};
   for (const [key, value] of Object.entries(node as Json)) out[key] = openApi30ToJsonSchema(value);
-  if (out.nullable === true && out.type === undefined) {
+  if (out.nullable === true && (out.type === undefined || out.allOf || out.oneOf || out.anyOf)) {
     delete out.nullable;
     if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...(out.enum as unknown[]), null];
     else return { anyOf: [out, { type: 'null' }] };

@@ -71,7 +71,7 @@ describeInBrowser('exhibits officer journey in Chromium', () => {
     await expectAccessible(page);
     await screenshot(page, 'device');
 
-    await page.goto(`${b.baseUrl}/cases?reference=cr/2468/25`);
+    await page.goto(`${b.baseUrl}/cases?q=2468/2`);
     expect(await page.locator('table a').allTextContents()).toEqual(['CR/2468/25']);
     await expectAccessible(page);
     await screenshot(page, 'cases');

@@ -29,6 +29,7 @@ describe('case and device pages', () => {
       reference: 'CR/777/25',
       kind: 'CRIME',
       offenceSubgroup: 'DRUG_TRAFFICKING',
+      policingArea: 'CN',
       'courtResultAt-day': '',
       'courtResultAt-month': '',
       'courtResultAt-year': '',
@@ -38,9 +39,17 @@ describe('case and device pages', () => {
     const casePage = await officer.get(casePath).expect(200);
     expect(casePage.text).toContain('Case CR/777/25');
     expect(casePage.text).toContain('Case CR/777/25 logged.');
+    expect(casePage.text).toMatch(/Policing area\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*Central North \(Camden, Islington\)/);
+    expect(casePage.text).toMatch(/<option value="CN" selected>Central North/);
 
-    const list = await officer.get('/cases?reference=cr%2F777%2F25').expect(200);
+    // Part of a reference, any letter case (the API's q); too short a part is the API's 400, on the form.
+    const list = await officer.get('/cases?q=777%2F2').expect(200);
     expect(list.text).toContain(`href="${casePath}"`);
+    expect((await officer.get('/cases?q=cr%2F77').expect(200)).text).toContain(`href="${casePath}"`);
+    expect((await officer.get('/cases?q=CR%2F778').expect(200)).text).not.toContain(`href="${casePath}"`);
+    const short = await officer.get('/cases?q=77').expect(400);
+    expect(short.text).toContain('href="#q"');
+    expect(short.text).toContain('Reference, or part of it must be 3 to 100 characters');
 
     const futureYear = String(new Date().getFullYear() + 1);
     const wrong = await submit(officer, `${casePath}/devices/new`, `${casePath}/devices/new`, {
@@ -80,8 +89,12 @@ describe('case and device pages', () => {
       ...Object.fromEntries([...html.matchAll(/name="(read-[a-zA-Z]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]])),
       offenceSubgroup: 'DRUG_TRAFFICKING',
     });
-    await officer.post(casePath).type('form').send({ ...formOf(first.text), policeOutcome: '1' }).expect(303);
-    const stale = await officer.post(casePath).type('form').send({ ...formOf(second.text), courtStage: 'NOT_CHARGED' }).expect(412);
+    await officer.post(casePath).type('form').send({ ...formOf(first.text), policeOutcome: '1', policingArea: 'CS' }).expect(303);
+    expect((await t.query<{ policingArea: string }>('SELECT "policingArea" FROM "cases"'))[0].policingArea).toBe('CS');
+    const unknownArea = await officer.post(casePath).type('form').send({ ...formOf((await officer.get(casePath)).text), policingArea: 'NOWHERE' });
+    expect(unknownArea.status).toBe(400);
+    expect(unknownArea.text).toContain('href="#policingArea"');
+    const stale = await officer.post(casePath).type('form').send({ ...formOf(second.text), courtStage: 'NOT_CHARGED', policingArea: 'CS' }).expect(412);
     expect(stale.text).toContain('Someone else changed this case');
     expect(stale.text).toMatch(/Police outcome<\/th>\s*<td class="govuk-table__cell">Not recorded<\/td>\s*<td class="govuk-table__cell">Charged/);
 

@@ -2,6 +2,7 @@ import { Role } from '../../src/auth/role.enum.js';
 import { createTestApp, type TestApp } from '../create-test-app.js';
 import { caseDto } from '../factories/case.factory.js';
 import { deviceDto } from '../factories/device.factory.js';
+import { QueryCapture } from '../bench/query-capture.js';
 import { csrfOf, givePasswords, signedInAgent } from './page-helpers.js';
 
 let t: TestApp;
@@ -66,5 +67,42 @@ describe('lab pages', () => {
     const bad = await lab.post('/scope').type('form').send({ _csrf: csrfOf(form.text), deviceType: 'SMART_PLUG', status: '' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('govuk-error-summary');
+  });
+
+  it('pages the queue oldest first, reading each page\'s devices and cases in one statement (no N+1)', async () => {
+    const officer = t.auth(Role.ExhibitsOfficer);
+    const caseIds: string[] = [];
+    for (const n of [1, 2, 3]) {
+      const c = await t.http().post('/api/cases').set('Authorization', officer).send(caseDto({ reference: `CR/Q/${n}` })).expect(201);
+      caseIds.push(c.body.id as string);
+    }
+    for (let n = 0; n < 55; n += 1) {
+      const d = await t.http().post('/api/devices').set('Authorization', officer)
+        .send(deviceDto(caseIds[n % 3], { exhibitRef: `QU/${n}`, seizedAt: '2024-01-01T10:00:00Z' })).expect(201);
+      const requestedAt = new Date(Date.UTC(2024, 1, 1) + (55 - n) * 3_600_000).toISOString();
+      await t.http().post('/api/examinations').set('Authorization', t.auth(Role.Lab))
+        .send({ deviceId: d.body.id, requestedAt }).expect(201);
+    }
+    const lab = await signedInAgent(t, Role.Lab);
+    const capture = new QueryCapture(t.dataSource);
+    let first;
+    let statements;
+    try {
+      statements = await capture.during(async () => {
+        first = await lab.get('/examinations').expect(200);
+      });
+    } finally {
+      capture.restore();
+    }
+    const exhibits = (html: string) => [...html.matchAll(/href="\/examinations\/[0-9a-f-]{36}">([^<]+)</g)].map((m) => m[1]);
+    // The oldest request (QU/54) first; 50 on a page, the rest on page 2.
+    expect(exhibits(first!.text).slice(0, 2)).toEqual(['QU/54', 'QU/53']);
+    expect(exhibits(first!.text)).toHaveLength(50);
+    expect(first!.text).toContain('href="/examinations?page=2"');
+    const second = await lab.get('/examinations?page=2').expect(200);
+    expect(exhibits(second.text)).toEqual(['QU/4', 'QU/3', 'QU/2', 'QU/1', 'QU/0']);
+    expect(first!.text).toContain('CR/Q/1');
+    const reads = statements!.filter((q) => /"?(devices|cases)"?/i.test(q.sql) && !/sessions|users/i.test(q.sql));
+    expect(reads.length, reads.map((q) => q.sql).join('\n')).toBe(1);
   });
 });

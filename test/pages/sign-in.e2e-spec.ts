@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { Role } from '../../src/auth/role.enum.js';
 import { UsersService } from '../../src/auth/users.service.js';
+import { DenialAudit } from '../../src/security/denial-audit.js';
 import { CredentialsService } from '../../src/sign-in/credentials.service.js';
 import { createTestApp, type TestApp } from '../create-test-app.js';
 import { csrfOf, givePasswords, PASSWORD, signedInAgent } from './page-helpers.js';
@@ -20,6 +21,15 @@ describe('sign-in and sessions', () => {
     const res = await t.http().get('/?reference=X').expect(303);
     expect(res.headers.location).toBe('/sign-in?returnTo=%2F%3Freference%3DX');
     await t.http().get('/').set('Authorization', t.auth(Role.Admin)).expect(303);
+  });
+
+  it('answers an unknown address with the "Page not found" page, and an unknown /api address with a problem', async () => {
+    const page = await t.http().get('/no-such-page').expect(404);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.text).toContain('Page not found');
+    expect(page.text).toContain('lang="en-GB"');
+    const api = await t.http().get('/api/no-such-thing').set('Authorization', t.auth(Role.Admin)).expect(404);
+    expect(api.headers['content-type']).toContain('application/problem+json');
   });
 
   it('signs in with a session cookie that is HttpOnly, SameSite=Lax and signed, new at every sign-in', async () => {
@@ -150,18 +160,47 @@ describe('sign-in and sessions', () => {
     expect(api.headers['content-security-policy']).not.toMatch(/nonce/);
   });
 
-  it('throttles failed sign-ins like bad tokens', async () => {
+  it('throttles failed sign-ins per address and username: another user behind the same address still signs in', async () => {
     const agent = request.agent(t.app.getHttpServer());
+    const attempt = async (username: string, password: string) => {
+      const form = await agent.get('/sign-in').expect(200);
+      return agent.post('/sign-in').type('form').send({ _csrf: csrfOf(form.text), username, password, returnTo: '/' });
+    };
     let status = 0;
-    for (let i = 0; i < 10 && status !== 429; i += 1) {
-      const form = await agent.get('/sign-in');
-      if (form.status === 429) {
-        status = 429;
-        break;
-      }
-      status = (await agent.post('/sign-in').type('form').send({ _csrf: csrfOf(form.text), username: 'lab', password: 'wrong-wrong-wrong' }))
-        .status;
-    }
+    for (let i = 0; i < 10 && status !== 429; i += 1) status = (await attempt('exhibits-officer', 'wrong-wrong-wrong')).status;
     expect(status).toBe(429);
+
+    // Locked: even the right password is refused for this username from this address, with Retry-After.
+    const locked = await attempt('EXHIBITS-OFFICER', PASSWORD);
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(locked.text).toContain('Too many failed sign-ins with this username');
+    // Everyone else behind the address (a NAT) signs in, and bad API tokens from it do not lock pages.
+    const other = await attempt('lab', PASSWORD);
+    expect(other.status).toBe(303);
+    for (let i = 0; i < 8; i += 1) await t.http().get('/api/cases').set('Authorization', 'Bearer sr_nonsense0000000');
+    await agent.get('/').expect(200);
+    await t.app.get(DenialAudit).settled();
+    const lockouts = await t.query<{ n: number }>(`SELECT COUNT(*) AS n FROM "audit_events" WHERE "action" = 'auth.lockout'`);
+    expect(Number(lockouts[0].n)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses a form that is not UTF-8 or holds invisible control characters (400), writing nothing', async () => {
+    const agent = await signedInAgent(t, Role.Admin);
+    const form = await agent.get('/admin/users').expect(200);
+    const csrf = encodeURIComponent(csrfOf(form.text));
+    const before = await t.query<{ n: number }>('SELECT COUNT(*) AS n FROM "users"');
+    for (const name of ['Ann%FFe', 'Ann%ED%A0%80e', 'Ann%E2%80%AEe']) {
+      const res = await agent.post('/admin/users').type('form').send(`_csrf=${csrf}&name=${name}&role=lab`);
+      expect(res.status, res.text.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').slice(0, 1500)).toBe(400);
+      expect(res.text).toContain('name ');
+      expect(res.text).not.toContain('\uFFFD');
+    }
+    const raw = await agent.post('/admin/users').set('content-type', 'application/x-www-form-urlencoded')
+      .serialize((body: Buffer) => body as never)
+      .send(Buffer.concat([Buffer.from(`_csrf=${csrf}&role=lab&name=Ann`), Buffer.from([0xc3, 0x28])]));
+    expect(raw.status, raw.text.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').slice(0, 1500)).toBe(400);
+    expect(raw.text).toContain('not valid UTF-8');
+    expect(await t.query<{ n: number }>('SELECT COUNT(*) AS n FROM "users"')).toEqual(before);
   });
 });

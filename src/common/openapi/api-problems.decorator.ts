@@ -54,6 +54,17 @@ export function ApiProblems(...statuses: ProblemStatus[]): MethodDecorator {
   ) as MethodDecorator;
 }
 
+// The register's limit for expensive work (src/common/work-limiter.ts): imports, exports, FOI reports and
+// counts answer 429 with Retry-After when it is full, besides the failed-authentication limit.
+export const HEAVY_WORK_429 =
+  'The register is running as many imports, exports, reports and counts as it allows (or this client made ' +
+  'too many failed authentication attempts); wait for Retry-After seconds.';
+
+/** An expensive operation run under the work limiter: its 429 says so (Retry-After is documented). */
+export function ApiHeavyWork(): MethodDecorator {
+  return ApiProblem(429, HEAVY_WORK_429);
+}
+
 /** One error answer with an operation-specific description, e.g. `@ApiProblem(422, 'The custody event …')`. */
 export function ApiProblem(status: ProblemStatus, description: string): MethodDecorator {
   return ApiExtension(`x-problem-${status}`, { description }) as MethodDecorator;

@@ -1,7 +1,34 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import type { LabelledFoiReport, LabelledQ2Row } from '../foi-labels.js';
+import type {
+  FoiQuestion,
+  FoiResponseMeta,
+  SuppressedCell,
+  SuppressionReason,
+} from '../foi-report.types.js';
 
-// The FOI report's JSON shape (foi-report.types.ts) for the contract. A published count is an integer, or
-// a suppression marker: "<N" (1..N-1 hidden by the small-number rule) or "[c]" (hidden so that a hidden
+// The FOI report's JSON shape for the contract: the report as served (LabelledFoiReport, foi-labels.ts:
+// the figures of foi-report.types.ts with a label beside each code). Every DTO implements its part of
+// that type, and the check at the end assigns the type to the DTO: a field added, dropped or retyped on
+// either side fails the build.
+type R = LabelledFoiReport;
+type Q4 = R['q4'];
+type Q2RowOf<K> = Extract<LabelledQ2Row, { kind: K }>;
+type ReportMeta = R['meta'];
+type MonthCount = R['q1']['byMonth'][number];
+type DeviceTypeCount = R['q1']['byDeviceType'][number];
+type Q1 = R['q1'];
+type Q2 = R['q2'];
+type CourtResultCount = R['q3']['byCourtResult'][number];
+type Q3 = R['q3'];
+type ScopeHistoryEntry = Q4['history'][number];
+type ScopeOnDate = Q4['atWindowEnd'];
+type DeviceTypeScope = Q4['byDeviceType'][number];
+type ScopeStatusCount = Q4['examinationsByScopeStatus'][number];
+type Q5 = R['q5'];
+type Backlog = R['backlog'];
+
+// A published count is an integer, or a suppression marker: "<N" (1..N-1 hidden by the small-number rule) or "[c]" (hidden so that a hidden
 // count cannot be worked out from a total).
 export const COUNT_SCHEMA = {
   oneOf: [
@@ -13,16 +40,16 @@ export const COUNT_SCHEMA = {
 const Count = (description?: string) =>
   ApiProperty({ ...COUNT_SCHEMA, ...(description ? { description } : {}) });
 
-export class FoiSuppressedCellDto {
+export class FoiSuppressedCellDto implements SuppressedCell {
   @ApiProperty({ enum: ['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Backlog'] })
-  question: string;
+  question: FoiQuestion;
   row: string;
   column: string;
   @ApiProperty({ enum: ['primary', 'secondary'] })
-  reason: string;
+  reason: SuppressionReason;
 }
 
-export class FoiResponseMetaDto {
+export class FoiResponseMetaDto implements FoiResponseMeta {
   forceName: string;
   requestReference: string | null;
   /** Local date the request was received (YYYY-MM-DD). */
@@ -31,7 +58,7 @@ export class FoiResponseMetaDto {
   respondedOn: string;
 }
 
-export class FoiReportMetaDto {
+export class FoiReportMetaDto implements ReportMeta {
   /** The device types counted (["ALL"] for every type). */
   deviceTypes: string[];
   /** The device families asked for (deviceFamily), if any. */
@@ -65,28 +92,28 @@ export class FoiReportMetaDto {
   deviceFamilyLabels: string[];
 }
 
-export class FoiMonthCountDto {
+export class FoiMonthCountDto implements MonthCount {
   /** YYYY-MM */
   month: string;
   @Count()
   devices: number | string;
 }
 
-export class FoiDeviceTypeCountDto {
+export class FoiDeviceTypeCountDto implements DeviceTypeCount {
   deviceType: string;
   deviceTypeLabel: string;
   @Count()
   devices: number | string;
 }
 
-export class FoiQ1Dto {
+export class FoiQ1Dto implements Q1 {
   @Count('Devices of the type(s) seized in the window (voided records never count).')
   total: number | string;
   byMonth: FoiMonthCountDto[];
   byDeviceType: FoiDeviceTypeCountDto[];
 }
 
-export class FoiQ2CrimeRowDto {
+export class FoiQ2CrimeRowDto implements Q2RowOf<'CRIME'> {
   @ApiProperty({ enum: ['CRIME'] })
   kind: 'CRIME';
   kindLabel: string;
@@ -100,7 +127,7 @@ export class FoiQ2CrimeRowDto {
   cases: number | string;
 }
 
-export class FoiQ2IncidentRowDto {
+export class FoiQ2IncidentRowDto implements Q2RowOf<'INCIDENT'> {
   @ApiProperty({ enum: ['INCIDENT'] })
   kind: 'INCIDENT';
   kindLabel: string;
@@ -112,7 +139,7 @@ export class FoiQ2IncidentRowDto {
   cases: number | string;
 }
 
-export class FoiQ2UnrecordedRowDto {
+export class FoiQ2UnrecordedRowDto implements Q2RowOf<'UNRECORDED'> {
   @ApiProperty({ enum: ['UNRECORDED'] })
   kind: 'UNRECORDED';
   kindLabel: string;
@@ -123,7 +150,7 @@ export class FoiQ2UnrecordedRowDto {
 }
 
 @ApiExtraModels(FoiQ2CrimeRowDto, FoiQ2IncidentRowDto, FoiQ2UnrecordedRowDto)
-export class FoiQ2Dto {
+export class FoiQ2Dto implements Q2 {
   @ApiProperty({
     type: 'array',
     items: {
@@ -146,14 +173,14 @@ export class FoiQ2Dto {
   rows: (FoiQ2CrimeRowDto | FoiQ2IncidentRowDto | FoiQ2UnrecordedRowDto)[];
 }
 
-export class FoiCourtResultCountDto {
+export class FoiCourtResultCountDto implements CourtResultCount {
   courtResult: string;
   courtResultLabel: string;
   @Count()
   cases: number | string;
 }
 
-export class FoiQ3Dto {
+export class FoiQ3Dto implements Q3 {
   @Count('Distinct cases of the devices counted in Q1.')
   cases: number | string;
   @Count('Police outcome 1 or 1A, or a court stage other than NOT_CHARGED.')
@@ -165,7 +192,7 @@ export class FoiQ3Dto {
   casesWithDeviceDataServedAsEvidence: number | string;
 }
 
-export class FoiScopeHistoryEntryDto {
+export class FoiScopeHistoryEntryDto implements ScopeHistoryEntry {
   effectiveFrom: string;
   status: string;
   statusLabel: string;
@@ -173,7 +200,7 @@ export class FoiScopeHistoryEntryDto {
   scopeTypeLabel: string | null;
 }
 
-export class FoiScopeOnDateDto {
+export class FoiScopeOnDateDto implements ScopeOnDate {
   /** The local date (YYYY-MM-DD). */
   on: string;
   status: string;
@@ -184,7 +211,7 @@ export class FoiScopeOnDateDto {
   since: string | null;
 }
 
-export class FoiDeviceTypeScopeDto {
+export class FoiDeviceTypeScopeDto implements DeviceTypeScope {
   deviceType: string;
   deviceTypeLabel: string;
   status: string;
@@ -200,14 +227,14 @@ export class FoiDeviceTypeScopeDto {
   historyInWindow: FoiScopeHistoryEntryDto[];
 }
 
-export class FoiScopeStatusCountDto {
+export class FoiScopeStatusCountDto implements ScopeStatusCount {
   scopeStatus: string;
   scopeStatusLabel: string;
   @Count()
   examinations: number | string;
 }
 
-export class FoiQ4Dto {
+export class FoiQ4Dto implements Q4 {
   /** The scope register's status on scopeOn (for the first device type asked for). */
   status: string;
   statusLabel: string;
@@ -225,7 +252,7 @@ export class FoiQ4Dto {
   byDeviceType: FoiDeviceTypeScopeDto[];
 }
 
-export class FoiQ5Dto {
+export class FoiQ5Dto implements Q5 {
   @ApiProperty({ enum: [true] })
   withheld: true;
   @ApiProperty({ enum: ['s.30(1)(a)(b)'] })
@@ -234,7 +261,7 @@ export class FoiQ5Dto {
   examinationsRecorded: number | string;
 }
 
-export class FoiBacklogDto {
+export class FoiBacklogDto implements Backlog {
   @Count(
     'Devices with an examination requested before the window ends and neither completed nor cancelled by then.',
   )
@@ -248,7 +275,7 @@ export class FoiBacklogDto {
   medianDaysSeizureToCompletion: number | null;
 }
 
-export class FoiReportResponseDto {
+export class FoiReportResponseDto implements LabelledFoiReport {
   meta: FoiReportMetaDto;
   q1: FoiQ1Dto;
   q2: FoiQ2Dto;
@@ -257,3 +284,8 @@ export class FoiReportResponseDto {
   q5: FoiQ5Dto;
   backlog: FoiBacklogDto;
 }
+
+// The other direction: the report as served is a FoiReportResponseDto (nothing the DTO requires is
+// missing from the type, nothing is typed differently).
+const servedIsDocumented = (report: LabelledFoiReport): FoiReportResponseDto => report;
+void servedIsDocumented;
