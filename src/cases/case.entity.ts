@@ -20,6 +20,9 @@ export type CaseKind = 'CRIME' | 'INCIDENT';
   'version',
   'updatedAt',
 ])
+// Newest first, a page at a time; open cases counted as all less the voided (migration AddPageListIndexes).
+@Index('IDX_cases_created', ['createdAt', 'id'])
+@Index('IDX_cases_voided', ['voidedAt'], { where: '"voidedAt" IS NOT NULL' })
 export class Case extends EvidentialRecord {
   @Index('UQ_cases_reference', { unique: true })
   @Column({ type: 'varchar', length: 50 })

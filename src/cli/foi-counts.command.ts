@@ -1,8 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { ValidationFailedError } from '../common/errors.js';
 import { FoiCountsService } from '../foi-counts/foi-counts.service.js';
 import { CliError } from './cli-error.js';
+import { foiOutputFormat, WINDOW_FLAGS, writeFoiAnswer } from './foi-output.js';
 
 interface FoiCountsOptions {
   measure?: string;
@@ -21,13 +20,7 @@ interface FoiCountsOptions {
   out?: string;
 }
 
-const FLAGS: Record<string, string> = {
-  dateBasis: '--date-basis',
-  deviceType: '--device-type',
-  deviceFamily: '--device-family',
-  referenceDate: '--reference-date',
-  suppressBelow: '--suppress-below',
-};
+const FLAGS: Record<string, string> = { ...WINDOW_FLAGS, dateBasis: '--date-basis' };
 
 // The same service as GET /api/foi/counts(.xlsx), so the file is the workbook the API serves.
 @Command({
@@ -42,9 +35,7 @@ export class FoiCountsCommand extends CommandRunner {
   }
 
   async run(_params: string[], options: FoiCountsOptions): Promise<void> {
-    const format = options.format ?? (options.out && !options.out.endsWith('.json') ? 'xlsx' : 'json');
-    if (format !== 'json' && format !== 'xlsx') throw new CliError('--format must be json or xlsx');
-    if (format === 'xlsx' && !options.out) throw new CliError('--format xlsx needs --out <file.xlsx>');
+    const format = foiOutputFormat(options);
     const query: Record<string, unknown> = {};
     const keys = [
       'measure',
@@ -68,25 +59,17 @@ export class FoiCountsCommand extends CommandRunner {
       const name = `filter[${match[1].trim()}]`;
       query[name] = [...((query[name] as string[] | undefined) ?? []), match[2]];
     }
-    try {
-      if (format === 'json') {
-        const json = `${JSON.stringify(await this.counts.counts(query), null, 2)}\n`;
-        if (options.out) writeFileSync(options.out, json);
-        else process.stdout.write(json);
-        return;
-      }
-      const file = await this.counts.workbook(query);
-      writeFileSync(options.out as string, file.content);
-      process.stdout.write(`Wrote ${options.out} (total ${file.counts.total}; ${file.fileName})\n`);
-    } catch (error) {
-      if (!(error instanceof ValidationFailedError)) throw error;
-      const lines = error.errors.map((e) => {
-        const filter = /^filter\[(.*)\]$/.exec(e.field);
-        const flag = filter ? `--filter ${filter[1]}=…` : (FLAGS[e.field] ?? `--${e.field}`);
-        return `${flag}: ${e.message}`;
-      });
-      throw new CliError(lines.join('\n'));
-    }
+    await writeFoiAnswer(format, options.out, {
+      json: () => this.counts.counts(query),
+      workbook: async () => {
+        const file = await this.counts.workbook(query);
+        return { content: file.content, summary: `total ${file.counts.total}; ${file.fileName}` };
+      },
+      flagOf: (field) => {
+        const filter = /^filter\[(.*)\]$/.exec(field);
+        return filter ? `--filter ${filter[1]}=…` : FLAGS[field];
+      },
+    });
   }
 
   @Option({ flags: '--measure <measure>', description: 'devices (default), cases or examinations' })

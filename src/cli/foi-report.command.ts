@@ -1,9 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { ValidationFailedError } from '../common/errors.js';
 import { FoiReportService } from '../foi-reports/foi-report.service.js';
 import type { FoiRequestInput } from '../foi-reports/foi-request.js';
-import { CliError } from './cli-error.js';
+import { foiOutputFormat, WINDOW_FLAGS, writeFoiAnswer } from './foi-output.js';
 
 interface FoiReportOptions {
   period?: string;
@@ -23,14 +21,11 @@ interface FoiReportOptions {
 }
 
 const FLAGS: Record<string, string> = {
-  deviceType: '--device-type',
-  deviceFamily: '--device-family',
+  ...WINDOW_FLAGS,
   requestReference: '--request-reference',
   receivedOn: '--received-on',
   respondedOn: '--responded-on',
-  referenceDate: '--reference-date',
   scopeOn: '--scope-on',
-  suppressBelow: '--suppress-below',
 };
 
 // The same service as GET /api/foi/report(.xlsx), so the file is the workbook the API serves.
@@ -44,9 +39,7 @@ export class FoiReportCommand extends CommandRunner {
   }
 
   async run(_params: string[], options: FoiReportOptions): Promise<void> {
-    const format = options.format ?? (options.out && !options.out.endsWith('.json') ? 'xlsx' : 'json');
-    if (format !== 'json' && format !== 'xlsx') throw new CliError('--format must be json or xlsx');
-    if (format === 'xlsx' && !options.out) throw new CliError('--format xlsx needs --out <file.xlsx>');
+    const format = foiOutputFormat(options);
     const input: FoiRequestInput = {
       deviceType: options.deviceType,
       deviceFamily: options.deviceFamily,
@@ -61,21 +54,14 @@ export class FoiReportCommand extends CommandRunner {
       scopeOn: options.scopeOn,
       suppressBelow: options.suppressBelow,
     };
-    try {
-      if (format === 'json') {
-        const json = `${JSON.stringify(await this.reports.report(input), null, 2)}\n`;
-        if (options.out) writeFileSync(options.out, json);
-        else process.stdout.write(json);
-        return;
-      }
-      const file = await this.reports.workbook(input);
-      writeFileSync(options.out as string, file.content);
-      process.stdout.write(`Wrote ${options.out} (${file.report.q1.total} devices; ${file.fileName})\n`);
-    } catch (error) {
-      if (!(error instanceof ValidationFailedError)) throw error;
-      const lines = error.errors.map((e) => `${FLAGS[e.field] ?? `--${e.field}`}: ${e.message}`);
-      throw new CliError(lines.join('\n'));
-    }
+    await writeFoiAnswer(format, options.out, {
+      json: () => this.reports.report(input),
+      workbook: async () => {
+        const file = await this.reports.workbook(input);
+        return { content: file.content, summary: `${file.report.q1.total} devices; ${file.fileName}` };
+      },
+      flagOf: (field) => FLAGS[field],
+    });
   }
 
   @Option({ flags: '--period <period>', description: 'last-12-months, financial-year or calendar-year' })

@@ -6,15 +6,9 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { Case } from '../cases/case.entity.js';
 import { CasesService } from '../cases/cases.service.js';
 import { lockCaseOpen } from '../cases/key-lock.js';
-import { nowInstant } from '../common/columns.js';
-import {
-  ConflictError,
-  NotFoundError,
-  PreconditionFailedError,
-  RuleViolationError,
-} from '../common/errors.js';
-import { requireVersion } from '../common/if-match.js';
+import { ConflictError, RuleViolationError } from '../common/errors.js';
 import { Device } from './device.entity.js';
+import { changeDeviceAtVersion } from './device-versioned-change.js';
 import { deviceRecord } from './dto/device-response.dto.js';
 import { requireFreeExhibitRef } from './exhibit-ref-free.js';
 
@@ -37,39 +31,39 @@ export class DeviceMoveService {
     actor: AuthUser,
   ): Promise<Device> {
     return this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(Device);
-      const current = await repo.findOneBy({ id });
-      if (!current) throw new NotFoundError('DEVICE_NOT_FOUND', 'No device has this id.');
-      const expected = requireVersion(ifMatch, current.version);
-      if (current.voidedAt)
-        throw new ConflictError('DEVICE_VOIDED', 'This device is voided and cannot be moved.');
-      if (current.caseId === targetCaseId) {
-        throw new RuleViolationError('SAME_CASE', 'caseId', 'The device is already filed under this case.');
-      }
-      // Both cases' "open" locks, in one order, so a case void waits (PostgreSQL).
-      const [first, second] = [current.caseId, targetCaseId].sort();
-      await lockCaseOpen(manager, first);
-      await lockCaseOpen(manager, second);
-      const source = await manager.getRepository(Case).findOneByOrFail({ id: current.caseId });
-      if (source.voidedAt) throw new ConflictError('CASE_VOIDED', "The device's case is voided.");
-      const target = await this.cases.requireOpenCase(manager, targetCaseId);
-      await requireFreeExhibitRef(manager, targetCaseId, current.exhibitRef, id);
-      const result = await manager
-        .createQueryBuilder()
-        .update(Device)
-        .set({ caseId: targetCaseId, updatedAt: nowInstant(), version: () => 'version + 1' })
-        .where('id = :id AND version = :expected', { id, expected })
-        .execute();
-      if (result.affected !== 1)
-        throw new PreconditionFailedError('VERSION_STALE', 'The device changed meanwhile.');
-      const moved = await repo.findOneByOrFail({ id });
+      let source: Case | undefined;
+      let target: Case | undefined;
+      const { before: current, after: moved } = await changeDeviceAtVersion(
+        manager,
+        id,
+        ifMatch,
+        'moved',
+        async (device) => {
+          if (device.caseId === targetCaseId) {
+            throw new RuleViolationError(
+              'SAME_CASE',
+              'caseId',
+              'The device is already filed under this case.',
+            );
+          }
+          // Both cases' "open" locks, in one order, so a case void waits (PostgreSQL).
+          const [first, second] = [device.caseId, targetCaseId].sort();
+          await lockCaseOpen(manager, first);
+          await lockCaseOpen(manager, second);
+          source = await manager.getRepository(Case).findOneByOrFail({ id: device.caseId });
+          if (source.voidedAt) throw new ConflictError('CASE_VOIDED', "The device's case is voided.");
+          target = await this.cases.requireOpenCase(manager, targetCaseId);
+          await requireFreeExhibitRef(manager, targetCaseId, device.exhibitRef, id);
+          return { caseId: targetCaseId };
+        },
+      );
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'device.move',
         entity: 'device',
         entityId: id,
-        before: Object.assign(deviceRecord(current), { caseReference: source.reference }),
-        after: Object.assign(deviceRecord(moved), { caseReference: target.reference, moveReason: reason }),
+        before: Object.assign(deviceRecord(current), { caseReference: source!.reference }),
+        after: Object.assign(deviceRecord(moved), { caseReference: target!.reference, moveReason: reason }),
       });
       return moved;
     });

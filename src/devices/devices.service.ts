@@ -6,17 +6,12 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { newRecordColumns } from '../common/evidential-record.js';
 import { nowInstant } from '../common/columns.js';
 import { voidRecord, type VoidTarget } from '../common/void-record.js';
-import {
-  ConflictError,
-  NotFoundError,
-  PreconditionFailedError,
-  RuleViolationError,
-} from '../common/errors.js';
-import { requireVersion } from '../common/if-match.js';
+import { NotFoundError, RuleViolationError } from '../common/errors.js';
 import { newId } from '../common/new-id.js';
 import { checkSeizedAt } from './custody-rules.js';
 import { CustodyEvent } from './custody-event.entity.js';
 import { Device } from './device.entity.js';
+import { changeDeviceAtVersion } from './device-versioned-change.js';
 import { DEVICE_NEVER_NULL, DEVICE_PATCHABLE } from './device-record.js';
 import { deviceCreateValues, deviceStoredValue } from './device-values.js';
 import { DeviceCodes } from './device-codes.js';
@@ -88,34 +83,25 @@ export class DevicesService {
   ): Promise<Device> {
     this.codes.rejectNulls(dto, DEVICE_NEVER_NULL);
     return this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(Device);
-      const current = await repo.findOneBy({ id });
-      if (!current) throw new NotFoundError('DEVICE_NOT_FOUND', 'No device has this id.');
-      const expected = requireVersion(ifMatch, current.version);
-      if (current.voidedAt)
-        throw new ConflictError('DEVICE_VOIDED', 'This device is voided and cannot be changed.');
-      const changes: Partial<Device> = {};
-      for (const key of DEVICE_PATCHABLE) {
-        const value = deviceStoredValue(key, dto[key]);
-        if (value !== undefined && value !== current[key]) Object.assign(changes, { [key]: value });
-      }
-      if (Object.keys(changes).length === 0) return current;
-      this.codes.check(changes);
-      if (changes.seizedAt) this.requireSeizureTime(changes.seizedAt, await this.firstCustodyAt(manager, id));
-      if (changes.seizedAt || changes.deviceType) {
-        const problem = checkAgainstExaminations(changes, await examinationBounds(manager, id));
-        if (problem) throw new RuleViolationError('EXAMINATIONS_RECORDED', problem.field, problem.message);
-      }
-      if (changes.exhibitRef) await requireFreeExhibitRef(manager, current.caseId, changes.exhibitRef, id);
-      const result = await manager
-        .createQueryBuilder()
-        .update(Device)
-        .set({ ...changes, updatedAt: nowInstant(), version: () => 'version + 1' })
-        .where('id = :id AND version = :expected', { id, expected })
-        .execute();
-      if (result.affected !== 1)
-        throw new PreconditionFailedError('VERSION_STALE', 'The device changed meanwhile.');
-      const updated = await repo.findOneByOrFail({ id });
+      const change = await changeDeviceAtVersion(manager, id, ifMatch, 'changed', async (current) => {
+        const changes: Partial<Device> = {};
+        for (const key of DEVICE_PATCHABLE) {
+          const value = deviceStoredValue(key, dto[key]);
+          if (value !== undefined && value !== current[key]) Object.assign(changes, { [key]: value });
+        }
+        if (Object.keys(changes).length === 0) return null;
+        this.codes.check(changes);
+        if (changes.seizedAt)
+          this.requireSeizureTime(changes.seizedAt, await this.firstCustodyAt(manager, id));
+        if (changes.seizedAt || changes.deviceType) {
+          const problem = checkAgainstExaminations(changes, await examinationBounds(manager, id));
+          if (problem) throw new RuleViolationError('EXAMINATIONS_RECORDED', problem.field, problem.message);
+        }
+        if (changes.exhibitRef) await requireFreeExhibitRef(manager, current.caseId, changes.exhibitRef, id);
+        return changes;
+      });
+      if (!change.changed) return change.before;
+      const { before: current, after: updated } = change;
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'device.update',

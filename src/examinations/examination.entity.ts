@@ -34,6 +34,10 @@ const COPY = { nullable: true, insert: false, update: false, select: false } as 
 @Index('IDX_examinations_status', ['status'])
 // GET /api/foi/counts by request time (migration AddFoiCountIndexes).
 @Index('IDX_examinations_requested_foi', REQUESTED_FOI)
+// The lab's queue: open examinations, oldest request first (migration AddPageListIndexes).
+@Index('IDX_examinations_open_queue', ['requestedAt', 'id', 'status'], {
+  where: `"status" IN ('REQUESTED', 'IN_PROGRESS') AND "voidedAt" IS NULL`,
+})
 export class Examination extends EvidentialRecord {
   @Column({ type: 'varchar', length: 36 })
   deviceId: string;

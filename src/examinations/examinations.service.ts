@@ -162,7 +162,7 @@ export class ExaminationsService {
   }
 
   // What a list item shows of each examination's device (one statement for the page).
-  async devicesOf(exams: Examination[]): Promise<Map<string, ExaminedDevice>> {
+  async devicesOf(exams: Pick<Examination, 'deviceId'>[]): Promise<Map<string, ExaminedDevice>> {
     const ids = [...new Set(exams.map((e) => e.deviceId))];
     if (ids.length === 0) return new Map();
     const rows = await this.dataSource

@@ -45,7 +45,11 @@ const QUERY_DOCS: ApiQueryOptions[] = [
     schema: { type: 'string', enum: ['requestedAt', 'startedAt', 'completedAt'] },
   },
   { name: 'deviceType', description: 'Device type code(s), or ALL (the default for counts)', schema: CODES },
-  { name: 'deviceFamily', description: 'Device family code(s) (/api/reference/device-families)', schema: CODES },
+  {
+    name: 'deviceFamily',
+    description: 'Device family code(s) (/api/reference/device-families)',
+    schema: CODES,
+  },
   { name: 'from', description: 'First local date (inclusive), YYYY-MM-DD, with to', schema: TEXT },
   { name: 'to', description: 'Local date after the window (exclusive)', schema: TEXT },
   {
@@ -54,8 +58,16 @@ const QUERY_DOCS: ApiQueryOptions[] = [
     schema: { type: 'string', enum: ['last-12-months', 'financial-year', 'calendar-year'] },
   },
   { name: 'year', description: 'The year for financial-year or calendar-year', schema: TEXT },
-  { name: 'referenceDate', description: 'For last-12-months: the 12 whole months before this date', schema: TEXT },
-  { name: 'suppressBelow', description: 'Counts 1..N-1 shown as "<N" (0: off); default as the report', schema: TEXT },
+  {
+    name: 'referenceDate',
+    description: 'For last-12-months: the 12 whole months before this date',
+    schema: TEXT,
+  },
+  {
+    name: 'suppressBelow',
+    description: 'Counts 1..N-1 shown as "<N" (0: off); default as the report',
+    schema: TEXT,
+  },
 ];
 
 function documented(): MethodDecorator {
@@ -101,7 +113,9 @@ export class FoiCountsController {
   @Roles(Role.Foi)
   @ApiOperation({ summary: 'Count a measure by dimensions (Excel workbook)' })
   @documented()
-  @ApiOkResponse(binaryResponse(XLSX_CONTENT_TYPE, 'The workbook (table, margins, definitions), as an attachment.'))
+  @ApiOkResponse(
+    binaryResponse(XLSX_CONTENT_TYPE, 'The workbook (table, margins, definitions), as an attachment.'),
+  )
   @ApiHeavyWork()
   async workbook(@Query() query: Record<string, unknown>): Promise<StreamableFile> {
     const file = await this.limiter.run(() => this.counts.workbook(query));

@@ -4,7 +4,7 @@ import { CurrentUser, Roles, type AuthUser } from '../auth/auth-user.js';
 import { Role } from '../auth/role.enum.js';
 import { ValidationFailedError } from '../common/errors.js';
 import { IdParam } from '../common/id-param.js';
-import { ApiHeavyWork, ApiProblem, ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { ApiHeavyWork, ApiProblem } from '../common/openapi/api-problems.decorator.js';
 import { binaryResponse } from '../common/openapi/binary-response.js';
 import { WorkLimiter } from '../common/work-limiter.js';
 import { XLSX_CONTENT_TYPE } from '../foi-reports/foi-reports.controller.js';

@@ -1,5 +1,5 @@
 // `npm run bench [-- --devices 1000000] [-- --quick]`: builds a generated register, starts the real server
-// (node dist/main.js) on 127.0.0.1 and measures FOI reports, list/read, POST throughput against a bare
+// (node dist/main.js) on 127.0.0.1 and measures FOI reports, list/read, the pages (signed in), POST throughput against a bare
 // limit route, import/export and start-up. Prints a table and writes test/bench/results.json.
 // Timings are reported, never asserted: nothing here fails a build on speed.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ import {
 } from './lib/register.mjs';
 import { foiSection, foiWindows, postSection, readSection, startupSection } from './lib/sections.mjs';
 import { countsSection } from './lib/counts-section.mjs';
+import { createPageUser, pagesSection } from './lib/pages-section.mjs';
 import { importExportSection } from './lib/import-export.mjs';
 import { meets, renderTable } from './lib/stats.mjs';
 
@@ -47,7 +48,7 @@ const opts = {
   postSeconds: Number(args['post-seconds'] ?? (quick ? 3 : 10)),
   startups: Number(args.startups ?? (quick ? 2 : 5)),
   importRows: Number(args['import-rows'] ?? (quick ? 5_000 : 100_000)),
-  only: args.only ? args.only.split(',') : ['startup', 'foi', 'counts', 'read', 'post', 'import', 'export'],
+  only: args.only ? args.only.split(',') : ['startup', 'foi', 'counts', 'read', 'pages', 'post', 'import', 'export'],
   cpuProf: args['cpu-prof'],
 };
 const resultsPath =
@@ -75,6 +76,8 @@ log(
   `working copy: ${info.devices} devices, ${info.cases} cases, ${info.examinations} examinations, ${info.sizeMb} MB`,
 );
 const sample = sampleRows(info.file);
+// A page user (username and password) on this run's copy, for the pages section's signed-in session.
+if (opts.only.includes('pages')) await createPageUser(dist, info.file);
 const ctx = {
   opts,
   dist,
@@ -110,6 +113,7 @@ const sections = [
   ['foi', foiSection],
   ['counts', (c) => countsSection(c, foiWindows(c.referenceDate))],
   ['read', readSection],
+  ['pages', pagesSection],
   ['post', postSection],
   ['import', (c) => importExportSection(c, 'import')],
   ['export', (c) => importExportSection(c, 'export')],

@@ -18,6 +18,7 @@ import { AddFoiCountIndexes1764550001000 } from './1764550001000-AddFoiCountInde
 import { CustodyCorrections1764560000000 } from './1764560000000-CustodyCorrections.js';
 import { ScopeAtBothEnds1764560100000 } from './1764560100000-ScopeAtBothEnds.js';
 import { DeviceSearch1764560200000 } from './1764560200000-DeviceSearch.js';
+import { AddPageListIndexes1764640000000 } from './1764640000000-AddPageListIndexes.js';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests run the same set, in order.
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   CustodyCorrections1764560000000,
   ScopeAtBothEnds1764560100000,
   DeviceSearch1764560200000,
+  AddPageListIndexes1764640000000,
 ];

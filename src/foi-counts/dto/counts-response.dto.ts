@@ -152,7 +152,8 @@ export class FoiPublishedDimensionDto implements PublishedDimension {
   @ApiProperty({
     type: 'array',
     items: { type: 'string', enum: [...MEASURES] },
-    description: 'The measures it may split; every measure may be filtered by it unless it is examination-level.',
+    description:
+      'The measures it may split; every measure may be filtered by it unless it is examination-level.',
   })
   measures: string[];
   @ApiProperty({

@@ -1,11 +1,6 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import type { LabelledFoiReport, LabelledQ2Row } from '../foi-labels.js';
-import type {
-  FoiQuestion,
-  FoiResponseMeta,
-  SuppressedCell,
-  SuppressionReason,
-} from '../foi-report.types.js';
+import type { FoiQuestion, FoiResponseMeta, SuppressedCell, SuppressionReason } from '../foi-report.types.js';
 
 // The FOI report's JSON shape for the contract: the report as served (LabelledFoiReport, foi-labels.ts:
 // the figures of foi-report.types.ts with a label beside each code). Every DTO implements its part of

@@ -136,7 +136,8 @@ export class FoiAnswerParametersDto {
   asked: Record<string, string | string[]>;
   @ApiProperty({
     ...REPORT_PARAMETERS,
-    description: 'The same question as resolved (deviceType, from, to, scopeOn, suppressBelow): a recheck asks it.',
+    description:
+      'The same question as resolved (deviceType, from, to, scopeOn, suppressBelow): a recheck asks it.',
   })
   resolved: Record<string, string | string[]>;
 }
@@ -212,7 +213,13 @@ export class FoiTallyDto implements Tally {
   answered: number;
   @ApiProperty({ type: 'integer', minimum: 0, description: 'Of those, answered within 20 working days.' })
   withinTime: number;
-  @ApiProperty({ type: 'number', nullable: true, minimum: 0, maximum: 1, description: 'null: none answered.' })
+  @ApiProperty({
+    type: 'number',
+    nullable: true,
+    minimum: 0,
+    maximum: 1,
+    description: 'null: none answered.',
+  })
   share: number | null;
   @ApiProperty({ enum: [...TALLY_BANDS, null], nullable: true, description: 'The ICO band of the share.' })
   band: Tally['band'];
