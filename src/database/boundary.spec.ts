@@ -31,7 +31,8 @@ describe('the database seam', () => {
       const found: string[] = [];
       if (/databaseConnection/.test(text)) found.push('reads driver.databaseConnection');
       if (/options\.type\s*[!=]==/.test(text)) found.push('branches on options.type');
-      if (/from '[./]*database\/(sqlite|postgres)\//.test(text)) found.push('imports database/sqlite|postgres');
+      if (/from '[./]*database\/(sqlite|postgres)\//.test(text))
+        found.push('imports database/sqlite|postgres');
       if (/(from |\()['"]better-sqlite3['"]/.test(text)) found.push('loads better-sqlite3');
       return found.map((what) => `${relative(SRC, path)}: ${what}`);
     });

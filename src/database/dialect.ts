@@ -39,6 +39,11 @@ export interface Dialect {
   lock(manager: EntityManager, space: number, key?: string, mode?: 'exclusive' | 'shared'): Promise<void>;
   /** A subquery of the ids of `target`'s rows whose text contains q, any letter case, and its parameters. */
   containsText(target: SearchTarget, q: string): { sql: string; params: Record<string, string> };
+  /**
+   * The SQL told to read `FROM "table" "alias"` through a named index (SQLite keeps no statistics and
+   * may pick a worse one: INDEXED BY); PostgreSQL's planner chooses by itself: the SQL as it is.
+   */
+  readThrough(sql: string, table: string, index: string): string;
   /** Brings search tables whose writers only queue their changes up to date (SQLite); else nothing. */
   foldSearch(dataSource: DataSource, tables: readonly FoldedSearch[]): Promise<void>;
 }

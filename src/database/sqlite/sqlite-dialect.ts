@@ -23,6 +23,8 @@ export const SQLITE_DIALECT: Dialect = {
       params: { phrase: ftsPhrase(q) },
     };
   },
+  readThrough: (sql, table, index) =>
+    sql.replace(new RegExp(`FROM "${table}" ("\\w+")`), `$& INDEXED BY "${index}"`),
   // Writers only queue the rowids they changed (triggers into the pending tables); folded in here, one
   // statement per step, in one write transaction, before a search reads the index.
   async foldSearch(dataSource, tables) {
