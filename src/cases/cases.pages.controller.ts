@@ -42,6 +42,7 @@ const EDITABLE = [
 
 const READ_ROLES = [Role.ExhibitsOfficer, Role.Lab] as const;
 const PAGE_SIZE = 25;
+const DEVICE_PAGE_SIZE = 50;
 
 @PageController()
 export class CasesPagesController {
@@ -185,8 +186,10 @@ export class CasesPagesController {
     errors: FormErrors | undefined,
     conflict: { changes: { label: string; was: string; now: string }[]; submitted: FormBody } | undefined,
   ): Promise<PageResult> {
+    // A case's devices, a page at a time (a large seizure can hold hundreds of exhibits).
+    const number = page.request.method === 'GET' ? pageNumber(field(page.query, 'page')) : 1;
     const devices = await this.devices.list(
-      await validated(DeviceQueryDto, { caseId: found.id, limit: '200', offset: '0', includeVoided: 'true' }),
+      await validated(DeviceQueryDto, { caseId: found.id, limit: String(DEVICE_PAGE_SIZE), offset: String((number - 1) * DEVICE_PAGE_SIZE), includeVoided: 'true' }),
     );
     const values: Record<string, unknown> = { ...found };
     const canEdit = page.user!.role !== Role.Lab && !found.voidedAt;
@@ -196,6 +199,7 @@ export class CasesPagesController {
         title: `Case ${found.reference}`,
         found,
         devices: devices.items,
+        devicePages: pagination(`/cases/${found.id}`, {}, devices.total, DEVICE_PAGE_SIZE, devices.offset),
         errors,
         conflict,
         canEdit,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { dialectOf, type FoldedSearch } from '../database/dialect.js';
 import { deviceTextSql } from './text-search.js';
 
@@ -31,4 +31,11 @@ export class SearchIndex {
   fold(): Promise<void> {
     return dialectOf(this.dataSource).foldSearch(this.dataSource, TABLES);
   }
+}
+
+/** Folds the queued rowids into the search tables inside the caller's transaction (SQLite; nothing on
+ * PostgreSQL). The import calls it at its end, so the first search after a large import does not pay
+ * for it. */
+export function foldSearchQueue(manager: EntityManager): Promise<void> {
+  return dialectOf(manager).foldSearchIn(manager, TABLES);
 }

@@ -46,6 +46,8 @@ export interface Dialect {
   readThrough(sql: string, table: string, index: string): string;
   /** Brings search tables whose writers only queue their changes up to date (SQLite); else nothing. */
   foldSearch(dataSource: DataSource, tables: readonly FoldedSearch[]): Promise<void>;
+  /** The same inside the caller's transaction, whether or not anything is queued. */
+  foldSearchIn(manager: EntityManager, tables: readonly FoldedSearch[]): Promise<void>;
 }
 
 type HasConnection = DataSource | EntityManager | { connection: DataSource };

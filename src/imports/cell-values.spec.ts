@@ -138,3 +138,22 @@ describe('parseInstant with cached zone offsets', () => {
     30_000,
   );
 });
+
+describe('parseInstant with an offset (read without Luxon when plainly real)', () => {
+  it.each([
+    '2025-01-01T10:00Z',
+    '2025-01-01 10:00:05.1z',
+    '2024-02-29T23:59:59.999+01:00',
+    '2025-01-01T10:00-0530',
+    '2025-01-01T10:00+14:00',
+    '2025-01-01T10:00+99:00',
+    '2024-02-30T10:00Z',
+    '2025-01-01T24:00Z',
+    '2025-01-01T10:00:60Z',
+    '0999-01-01T10:00Z',
+  ])('gives what Luxon gives for %s', (text) => {
+    const dt = DateTime.fromISO(text.replace(' ', 'T'), { setZone: true });
+    const parsed = parseInstant(text, 'Europe/London');
+    expect(parsed.ok ? parsed.value : null).toBe(dt.isValid ? dt.toUTC().toISO() : null);
+  });
+});

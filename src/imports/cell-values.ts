@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { fromWallClock, type WallClock } from './wall-clock.js';
 import { unguardFormula } from '../spreadsheets/formula-guard.js';
 import type { CellValue } from '../spreadsheets/sheet-types.js';
 
@@ -24,107 +25,6 @@ export function parseText(value: CellValue): Parsed<string | null> {
   return ok(unguardFormula(String(value).trim()));
 }
 
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-// Luxon's answer, with its messages: used when the fast path below meets anything unusual.
-function fromWallClockLuxon(wall: WallClock, zone: string, shown: string): Parsed<string> {
-  const dt = DateTime.fromObject(wall, { zone });
-  if (!dt.isValid) return bad(`${shown} is not a real date or time`);
-  if (dt.hour !== wall.hour || dt.minute !== wall.minute || dt.day !== wall.day) {
-    return bad(`${shown} does not exist in ${zone} (the clocks went forward); check the time`);
-  }
-  if (dt.getPossibleOffsets().length > 1) {
-    return bad(
-      `${shown} happens twice in ${zone} (the clocks went back); give the offset, e.g. ${dt.toISO({ suppressMilliseconds: true })}`,
-    );
-  }
-  return ok(dt.toUTC().toISO() as string);
-}
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-const OFFSETS_KEPT = 200_000; // hours: over 20 years of one zone
-
-// A zone's UTC offset by the hour: Luxon's IANAZone answers through Intl (microseconds a call); an
-// hour without a clock change has one offset, so each hour is asked once (an hour that holds a change
-// is asked per instant). One clock per zone name, made once.
-class ZoneClock {
-  private readonly zone: IANAZone;
-  private readonly offsets = new Map<number, number>();
-
-  constructor(name: string) {
-    this.zone = IANAZone.create(name);
-  }
-
-  get valid(): boolean {
-    return this.zone.isValid;
-  }
-
-  offsetAt(ms: number): number {
-    const hour = Math.floor(ms / HOUR_MS);
-    let offset = this.offsets.get(hour);
-    if (offset === undefined) {
-      const start = this.zone.offset(hour * HOUR_MS);
-      offset = start === this.zone.offset(hour * HOUR_MS + HOUR_MS - 1) ? start : Number.NaN;
-      if (this.offsets.size < OFFSETS_KEPT) this.offsets.set(hour, offset);
-    }
-    return Number.isNaN(offset) ? this.zone.offset(ms) : offset;
-  }
-
-  // The instant of a local wall-clock time, or null when the clocks skip it or pass it twice.
-  instant(local: number): number | null {
-    const before = this.offsetAt(local - DAY_MS);
-    const after = this.offsetAt(local + DAY_MS);
-    const fits = (offset: number) => this.offsetAt(local - offset * 60_000) === offset;
-    const early = fits(before);
-    if (before === after) return early ? local - before * 60_000 : null;
-    const late = fits(after);
-    if (early === late) return null;
-    return local - (early ? before : after) * 60_000;
-  }
-}
-
-const clocks = new Map<string, ZoneClock>();
-function clockFor(zone: string): ZoneClock {
-  let clock = clocks.get(zone);
-  if (!clock) {
-    clock = new ZoneClock(zone);
-    clocks.set(zone, clock);
-  }
-  return clock;
-}
-
-// A local wall-clock time in the register's zone, refused when the clocks skip it or pass it twice.
-// The common case is computed from the zone's cached offsets; anything unusual (a day that does not
-// exist, a time the clocks skip or repeat) goes to Luxon, which gives the message.
-function fromWallClock(wall: WallClock, zone: string, shown: string): Parsed<string> {
-  const { year, month, day, hour, minute, second } = wall;
-  const local = Date.UTC(year, month - 1, day, hour, minute, second);
-  const check = new Date(local);
-  const clock = clockFor(zone);
-  if (
-    clock.valid &&
-    year >= 1000 &&
-    check.getUTCFullYear() === year &&
-    check.getUTCMonth() === month - 1 &&
-    check.getUTCDate() === day &&
-    check.getUTCHours() === hour &&
-    check.getUTCMinutes() === minute &&
-    check.getUTCSeconds() === second
-  ) {
-    const instant = clock.instant(local);
-    if (instant !== null) return ok(new Date(instant).toISOString());
-  }
-  return fromWallClockLuxon(wall, zone, shown);
-}
-
 function wallFromExcel(value: Date): WallClock {
   // exceljs reads a date cell as if the sheet's wall-clock time were UTC.
   return {
@@ -137,7 +37,20 @@ function wallFromExcel(value: Date): WallClock {
   };
 }
 
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}(:?\d{2})?)$/i;
+const ISO_WITH_OFFSET =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?(Z|[+-]\d{2}(:?\d{2})?)$/i;
+
+// ISO 8601 with an offset, without Luxon when the text is plainly a real moment (the usual case, a
+// million rows an import): Date.parse reads it, and the calendar fields are checked, since Date.parse
+// rolls 30 February over into March. Anything else (null) goes to Luxon, which gives the message.
+function isoWithOffset(match: RegExpExecArray, text: string): string | null {
+  const [, y, mo, d, h, mi, sec] = match;
+  const day = new Date(Date.UTC(+y, +mo - 1, +d));
+  if (+y < 1000 || day.getUTCMonth() !== +mo - 1 || day.getUTCDate() !== +d) return null;
+  if (+h > 23 || +mi > 59 || (sec !== undefined && +sec > 59)) return null;
+  const ms = Date.parse(text.replace(' ', 'T'));
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
 const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const UK = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2,4})(?:[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$/;
 
@@ -167,7 +80,10 @@ export function parseInstant(value: CellValue, zone: string): Parsed<string | nu
   }
   if (typeof value !== 'string') return bad(`is a ${typeof value}, not a date; ${DATE_HINT}`);
   const text = value.trim();
-  if (ISO_WITH_OFFSET.test(text)) {
+  const offset = ISO_WITH_OFFSET.exec(text);
+  if (offset) {
+    const fast = isoWithOffset(offset, text);
+    if (fast !== null) return ok(fast);
     const dt = DateTime.fromISO(text.replace(' ', 'T'), { setZone: true });
     return dt.isValid ? ok(dt.toUTC().toISO() as string) : bad(`"${text}" is not a real date or time`);
   }

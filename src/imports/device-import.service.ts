@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { TooLargeError, ValidationFailedError } from '../common/errors.js';
 import { lockAgainstVoids } from '../cases/key-lock.js';
+import { foldSearchQueue } from '../cases/search-index.js';
 import { appConfig } from '../config/app.config.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import { matchHeadings, type HeadingMatch } from './heading-match.js';
@@ -72,6 +73,9 @@ export class DeviceImportService {
           await this.pass(path, format, manager, options.actor, options),
         );
         if (!outcome.accepted) throw new ImportRejected(outcome);
+        // SQLite: the search index takes the new rows now, in the import's own transaction, so the
+        // first search after a large import is not the one that folds them in.
+        if (outcome.devicesCreated + outcome.casesCreated > 0) await foldSearchQueue(manager);
         return outcome;
       });
     } catch (error) {

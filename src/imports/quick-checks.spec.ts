@@ -4,7 +4,15 @@ import { validateSync } from 'class-validator';
 import { CreateCaseDto } from '../cases/dto/create-case.dto.js';
 import { CreateDeviceDto } from '../devices/dto/create-device.dto.js';
 import { DEVICE_CREATABLE } from '../devices/device-record.js';
-import { quickCase, quickDevice } from './quick-checks.js';
+import { FieldVerdicts } from './field-verdicts.js';
+import {
+  CASE_FIELD_RULES,
+  CASE_TEMPLATE,
+  DEVICE_FIELD_RULES,
+  DEVICE_TEMPLATE,
+  quickCase,
+  quickDevice,
+} from './quick-checks.js';
 
 const VALIDATE = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true } as const;
 const CASE_ID = '00000000-0000-4000-8000-000000000000';
@@ -164,5 +172,36 @@ describe('quickCase', () => {
 
   it('accepts the usual case', () => {
     expect(quickCase(GOOD_CASE)).toEqual(GOOD_CASE);
+  });
+});
+
+// Past the listed errors a bad row is only counted, from these verdicts: they must be class-validator's.
+describe('FieldVerdicts (counting the cells of a bad row)', () => {
+  const devices = new FieldVerdicts(CreateDeviceDto, DEVICE_TEMPLATE, DEVICE_FIELD_RULES);
+  const cases = new FieldVerdicts(CreateCaseDto, CASE_TEMPLATE, CASE_FIELD_RULES);
+  const refusedBy = (errors: { property: string }[], field: string) => errors.some((e) => e.property === field);
+  const EXTRA_DEVICE: [string, unknown][] = [
+    ['make', '😀'.repeat(101)],
+    ['exhibitRef', 'abc/0001'],
+    ['macAddress', 'FF:FF:FF:FF:FF:FF'],
+    ['macAddress', 'not a mac'],
+    ['seizedAt', '2024-03-01T14:30:00+01:00'],
+    ['seizedAt', 'yesterday'],
+    ['powerStateAtSeizure', 'SOMETIMES'],
+  ];
+
+  it.each([...DEVICE_VARIANTS, ...EXTRA_DEVICE].filter(([f, v]) => f !== 'unknownField' && v !== undefined))(
+    'gives class-validator\'s verdict for a device field: %s = %j',
+    (field, value) => {
+      const { errors } = viaClassValidator({ ...DEVICE_TEMPLATE, [field]: value });
+      expect(devices.refuses(field, value)).toBe(refusedBy(errors, field));
+    },
+  );
+
+  it.each([...CASE_VARIANTS, ['policeOutcome', '1A'], ['courtStage', '😀'.repeat(30)]].filter(
+    ([f, v]) => f !== 'offenceGroup' && v !== undefined,
+  ) as [string, unknown][])('gives class-validator\'s verdict for a case field: %s = %j', (field, value) => {
+    const errors = validateSync(plainToInstance(CreateCaseDto, { ...CASE_TEMPLATE, [field]: value }), VALIDATE);
+    expect(cases.refuses(field, value)).toBe(refusedBy(errors, field));
   });
 });

@@ -4,6 +4,7 @@ import { TRIMMED_TEXT } from '../cases/dto/query-values.js';
 import { type FieldSpec, length } from '../common/record-fields.js';
 import { DEVICE_CREATABLE, DEVICE_RECORD } from '../devices/device-record.js';
 import type { CreateDeviceDto } from '../devices/dto/create-device.dto.js';
+import type { FieldRule } from './field-verdicts.js';
 
 // Precompiled checks that accept a row only when the API's DTO (class-validator) would accept it too,
 // and give the values the DTO's transforms would. They never make a message: a row they do not accept
@@ -86,3 +87,30 @@ export function quickCase(input: Record<string, unknown>): CaseBody | null {
     return null;
   return input as unknown as CaseBody;
 }
+
+// Per field, for counting the cells of a bad row past the listed errors (field-verdicts.ts): the same
+// predicates, and whether their "no" is class-validator's "no".
+export const DEVICE_FIELD_RULES: Readonly<Record<string, FieldRule>> = Object.fromEntries(
+  DEVICE_CHECKS.map(({ field, normalise, quick }) => [
+    field,
+    // seizedAt: the DTO takes any ISO instant with an offset; the quick check only the import's own form.
+    { normalise, quick, exact: field !== 'seizedAt' },
+  ]),
+);
+
+export const CASE_FIELD_RULES: Readonly<Record<string, FieldRule>> = {
+  reference: { quick: (v) => text(v, 50), exact: true },
+  kind: { quick: (v) => (CASE_KINDS as readonly unknown[]).includes(v), exact: true },
+  ...Object.fromEntries(CASE_CODES.map((f) => [f, { quick: (v: unknown) => length(v, 0, 40), exact: true }])),
+  courtResultAt: { quick: isCalendarDate, exact: false },
+};
+
+/** Bodies class-validator accepts whole, for asking about one field at a time. */
+export const DEVICE_TEMPLATE = {
+  caseId: '00000000-0000-4000-8000-000000000000',
+  exhibitRef: 'AB/1',
+  deviceType: 'SMART_PLUG',
+  seizedAt: '2024-03-01T14:30:00.000Z',
+  seizedBy: 'PC1',
+};
+export const CASE_TEMPLATE = { reference: 'CR/1', kind: 'CRIME' };

@@ -1,5 +1,7 @@
 import { Role } from '../../src/auth/role.enum.js';
 import { createTestApp, type TestApp } from '../create-test-app.js';
+import { caseDto } from '../factories/case.factory.js';
+import { deviceDto } from '../factories/device.factory.js';
 import { csrfOf, givePasswords, signedInAgent, submit } from './page-helpers.js';
 
 let t: TestApp;
@@ -121,5 +123,24 @@ describe('case and device pages', () => {
     await lab.post('/cases/new').type('form').send({ _csrf: csrfOf(page.text), reference: 'CR/LAB', kind: 'CRIME' }).expect(403);
     expect(await count('cases')).toBe(before);
     await officer.get('/cases/00000000-0000-4000-8000-000000000000').expect(404);
+  });
+
+  it('pages a case\'s devices, 50 at a time', async () => {
+    const officer = t.auth(Role.ExhibitsOfficer);
+    const c = await t.http().post('/api/cases').set('Authorization', officer).send(caseDto({ reference: 'CR/MANY/1' })).expect(201);
+    for (let n = 1; n <= 52; n += 1) {
+      await t.http().post('/api/devices').set('Authorization', officer).send(deviceDto(c.body.id, { exhibitRef: `MN/${n}` })).expect(201);
+    }
+    const agent = await signedInAgent(t, Role.ExhibitsOfficer);
+    const exhibits = (html: string) => [...html.matchAll(/href="\/devices\/[0-9a-f-]{36}">(MN\/\d+)</g)].map((m) => m[1]);
+
+    const first = await agent.get(`/cases/${c.body.id}`).expect(200);
+    const second = await agent.get(`/cases/${c.body.id}?page=2`).expect(200);
+
+    expect(exhibits(first.text)).toHaveLength(50);
+    expect(first.text).toContain('Devices 1 to 50 of 52.');
+    expect(first.text).toContain(`href="/cases/${c.body.id}?page=2"`);
+    expect(exhibits(second.text)).toHaveLength(2);
+    expect(new Set([...exhibits(first.text), ...exhibits(second.text)]).size).toBe(52);
   });
 });

@@ -49,4 +49,5 @@ export const POSTGRES_DIALECT: Dialect = {
   readThrough: (sql) => sql,
   // pg_trgm indexes are kept as rows are written.
   foldSearch: () => Promise.resolve(),
+  foldSearchIn: () => Promise.resolve(),
 };

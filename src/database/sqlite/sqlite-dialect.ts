@@ -1,9 +1,21 @@
-import type { Dialect } from '../dialect.js';
+import type { EntityManager } from 'typeorm';
+import type { Dialect, FoldedSearch } from '../dialect.js';
 
 // FTS5 phrase: the text as one string (a double quote doubled), matched as a substring by the trigram
 // tokenizer, case-insensitively.
 function ftsPhrase(q: string): string {
   return `"${q.replace(/"/g, '""')}"`;
+}
+
+async function foldSearchIn(manager: EntityManager, tables: readonly FoldedSearch[]): Promise<void> {
+  for (const { search, pending, source, column, text } of tables) {
+    await manager.query(`DELETE FROM "${search}" WHERE rowid IN (SELECT "rowid" FROM "${pending}")`);
+    await manager.query(
+      `INSERT INTO "${search}" (rowid, "${column}") SELECT s.rowid, ${text} FROM "${source}" s
+       WHERE s.rowid IN (SELECT "rowid" FROM "${pending}")`,
+    );
+    await manager.query(`DELETE FROM "${pending}"`);
+  }
 }
 
 export const SQLITE_DIALECT: Dialect = {
@@ -33,15 +45,7 @@ export const SQLITE_DIALECT: Dialect = {
       .join(' + ');
     const queued = (await dataSource.query(`SELECT ${probe} AS "n"`)) as { n: number }[];
     if (Number(queued[0]?.n ?? 0) === 0) return;
-    await dataSource.transaction(async (manager) => {
-      for (const { search, pending, source, column, text } of tables) {
-        await manager.query(`DELETE FROM "${search}" WHERE rowid IN (SELECT "rowid" FROM "${pending}")`);
-        await manager.query(
-          `INSERT INTO "${search}" (rowid, "${column}") SELECT s.rowid, ${text} FROM "${source}" s
-           WHERE s.rowid IN (SELECT "rowid" FROM "${pending}")`,
-        );
-        await manager.query(`DELETE FROM "${pending}"`);
-      }
-    });
+    await dataSource.transaction((manager) => foldSearchIn(manager, tables));
   },
+  foldSearchIn,
 };

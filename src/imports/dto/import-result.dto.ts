@@ -1,7 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ProblemDto } from '../../common/openapi/problem.dto.js';
+import type { ImportResult, RowNote } from '../import-types.js';
+import type { RowError } from '../row-values.js';
 
-export class ImportRowErrorDto {
+export class ImportRowErrorDto implements RowError {
   /** The row number the spreadsheet shows. */
   row: number;
   /** The heading as written in the file (or the register's heading when the column is missing). */
@@ -12,13 +14,15 @@ export class ImportRowErrorDto {
   message: string;
 }
 
-export class ImportRowNoteDto {
+export class ImportRowNoteDto implements RowNote {
   row: number;
   column: string;
   message: string;
 }
 
-export class ImportResultDto {
+// The answer's contract: it implements the service's result, so a field added to one and not the other
+// is a compile error.
+export class ImportResultDto implements ImportResult {
   dryRun: boolean;
 
   @ApiProperty({ enum: ['xlsx', 'csv'] })

@@ -26,7 +26,7 @@ const HEADINGS = [
 const TYPES = ['SMART_PLUG', 'SMART_SPEAKER', 'IP_CAMERA', 'SMART_BULB', 'ROUTER', 'VIDEO_DOORBELL'];
 
 /** A workbook of `rows` new devices, three per new case, written once per size (streaming writer). */
-async function importWorkbook(out, rows) {
+export async function importWorkbook(out, rows) {
   const file = join(out, `import-${rows}.xlsx`);
   if (existsSync(file)) return file;
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
