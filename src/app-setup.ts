@@ -9,7 +9,7 @@ import { SafeTextPipe } from './common/safe-text.pipe.js';
 import { createValidationPipe } from './common/validation.js';
 import { registerEtag } from './common/etag.js';
 import { registerPages } from './pages/pages-setup.js';
-import { WalCheckpointer } from './database/wal-checkpointer.js';
+import { WalCheckpointer } from './database/sqlite/wal-checkpointer.js';
 import { DataSource } from 'typeorm';
 import { registerSecurity } from './security/register-security.js';
 import { SHEET_LIMITS } from './spreadsheets/sheet-limits.js';

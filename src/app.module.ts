@@ -10,6 +10,7 @@ import { appConfig } from './config/app.config.js';
 import { databaseConfig } from './config/database.config.js';
 import { validateEnv } from './config/env.validation.js';
 import { foiConfig } from './config/foi.config.js';
+import { ENTITIES } from './app-entities.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DevicesModule } from './devices/devices.module.js';
 import { ExaminationsModule } from './examinations/examinations.module.js';
@@ -30,7 +31,7 @@ import { SecurityModule } from './security/security.module.js';
       validate: validateEnv,
     }),
     SecurityModule,
-    DatabaseModule,
+    DatabaseModule.forRoot(ENTITIES),
     AuditModule,
     AuthModule,
     ReferenceDataModule,

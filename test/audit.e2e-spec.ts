@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '../src/auth/role.enum.js';
 import { AuditQueryService } from '../src/audit/audit-query.service.js';
-import { openSqliteFile } from '../src/audit/sqlite-file.js';
+import { openSqliteFile } from '../src/database/sqlite/sqlite-file.js';
 import { AuditVerifyCommand } from '../src/cli/audit-verify.command.js';
 import { createTestApp, TestApp } from './create-test-app.js';
 import { caseDto } from './factories/case.factory.js';

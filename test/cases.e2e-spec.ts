@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { Test } from 'supertest';
 import { Role } from '../src/auth/role.enum.js';
+import { ENTITIES } from '../src/app-entities.js';
 import { buildDataSourceOptions } from '../src/database/data-source-options.js';
 import { MIGRATIONS } from '../src/database/migrations/index.js';
 import { createTestApp, TestApp } from './create-test-app.js';
@@ -703,7 +704,7 @@ describe('migration AddCaseReferenceKey on an existing register', () => {
     const pg = process.env.TEST_DATABASE_URL
       ? await createPgTestDatabase(process.env.TEST_DATABASE_URL)
       : null;
-    const options = buildDataSourceOptions({ path: join(dir, 'register.sqlite'), url: pg?.url });
+    const options = buildDataSourceOptions({ path: join(dir, 'register.sqlite'), url: pg?.url }, ENTITIES);
     const dataSource = new DataSource({ ...options, migrationsRun: false });
     await dataSource.initialize();
     try {

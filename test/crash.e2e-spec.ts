@@ -3,7 +3,8 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { checkSqliteFile, integrityCheck, openSqliteFile } from '../src/audit/sqlite-file.js';
+import { checkSqliteFile } from '../src/cli/file-check.js';
+import { integrityCheck, openSqliteFile } from '../src/database/sqlite/sqlite-file.js';
 
 // Kills the real server (SIGKILL) at random moments while clients write, then checks that every
 // acknowledged write is in the database, that no change is half-written, and that the chain verifies.
@@ -84,7 +85,7 @@ describe('no data lost', () => {
     });
     const base = `http://127.0.0.1:${port}`;
     // A deadline, not a count of tries: on a loaded shared machine start-up can take many seconds.
-    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
       if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
       const ok = await fetch(`${base}/health`).then(
         (r) => r.ok,

@@ -7,6 +7,7 @@ import { AuditService } from '../src/audit/audit.service.js';
 import { progressedToCourt } from '../src/cases/progressed-to-court.js';
 import { CliError } from '../src/cli/cli-error.js';
 import { DemoSeedCommand } from '../src/cli/demo-seed.command.js';
+import { ENTITIES } from '../src/app-entities.js';
 import { buildDataSourceOptions } from '../src/database/data-source-options.js';
 import { seedDemoRegister } from '../src/demo/demo-seeder.js';
 
@@ -25,7 +26,7 @@ describe('demo:seed', () => {
   });
 
   async function seeded(name: string, seed: number) {
-    const dataSource = new DataSource(buildDataSourceOptions({ path: join(dir, `${name}.sqlite`) }));
+    const dataSource = new DataSource(buildDataSourceOptions({ path: join(dir, `${name}.sqlite`) }, ENTITIES));
     await dataSource.initialize();
     try {
       const result = await seedDemoRegister(dataSource, new AuditService(), {

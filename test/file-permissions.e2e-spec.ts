@@ -6,6 +6,7 @@ import { AuditService } from '../src/audit/audit.service.js';
 import { Role } from '../src/auth/role.enum.js';
 import { BackupCommand } from '../src/cli/backup.command.js';
 import { RestoreCommand } from '../src/cli/restore.command.js';
+import { ENTITIES } from '../src/app-entities.js';
 import { buildDataSourceOptions } from '../src/database/data-source-options.js';
 import { createTestApp, TestApp } from './create-test-app.js';
 import { caseDto } from './factories/case.factory.js';
@@ -42,7 +43,7 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('private database files 
     [database, `${database}-wal`, `${database}-shm`].filter((path) => existsSync(path));
 
   async function openRegister(path: string): Promise<DataSource> {
-    return new DataSource(buildDataSourceOptions({ path })).initialize();
+    return new DataSource(buildDataSourceOptions({ path }, ENTITIES)).initialize();
   }
 
   it('creates the database, its WAL and shared-memory files 0600 in a new folder 0700', async () => {

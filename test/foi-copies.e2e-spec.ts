@@ -6,6 +6,7 @@ import { AuditService } from '../src/audit/audit.service.js';
 import { Role } from '../src/auth/role.enum.js';
 import { referenceKeyOf } from '../src/cases/reference-key.js';
 import { newId } from '../src/common/new-id.js';
+import { ENTITIES } from '../src/app-entities.js';
 import { buildDataSourceOptions } from '../src/database/data-source-options.js';
 import { seedDemoRegister } from '../src/demo/demo-seeder.js';
 import { createTestApp, TestApp } from './create-test-app.js';
@@ -206,7 +207,7 @@ describe('FOI copies written by the seeders (SQLite files)', () => {
   });
 
   async function migrated(name: string): Promise<DataSource> {
-    const dataSource = new DataSource(buildDataSourceOptions({ path: join(dir, `${name}.sqlite`) }));
+    const dataSource = new DataSource(buildDataSourceOptions({ path: join(dir, `${name}.sqlite`) }, ENTITIES));
     return dataSource.initialize();
   }
 

@@ -1,5 +1,6 @@
 import { DataSource, MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
 import { Role } from '../src/auth/role.enum.js';
+import { ENTITIES } from '../src/app-entities.js';
 import { buildDataSourceOptions } from '../src/database/data-source-options.js';
 import { keepTriggers } from '../src/database/keep-triggers.js';
 import { MIGRATIONS } from '../src/database/migrations/index.js';
@@ -93,7 +94,7 @@ describe('schema builder changes on the tables with FOI copy triggers', () => {
   // connection (as a new release starting up would); undo reverts the last one.
   const migrate = async (extra: (new () => MigrationInterface)[], undo = false) => {
     const options = t.dataSource.options as { database?: string; url?: string };
-    const base = buildDataSourceOptions({ path: options.database ?? ':memory:', url: options.url });
+    const base = buildDataSourceOptions({ path: options.database ?? ':memory:', url: options.url }, ENTITIES);
     const dataSource = new DataSource({
       ...base,
       migrations: [...MIGRATIONS, ...extra],

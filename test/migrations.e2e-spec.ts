@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { ENTITIES } from '../src/app-entities.js';
 import { buildDataSourceOptions } from '../src/database/data-source-options.js';
 import { MIGRATIONS } from '../src/database/migrations/index.js';
 import { createPgTestDatabase, type PgTestDatabase } from './pg-test-database.js';
@@ -16,7 +17,7 @@ const targets: {
     name: 'SQLite',
     open: async () => {
       const dir = mkdtempSync(join(tmpdir(), 'register-migrations-'));
-      const options = buildDataSourceOptions({ path: join(dir, 'register.sqlite') });
+      const options = buildDataSourceOptions({ path: join(dir, 'register.sqlite') }, ENTITIES);
       const dataSource = new DataSource({ ...options, migrationsRun: false });
       await dataSource.initialize();
       return {
@@ -36,7 +37,7 @@ if (adminUrl) {
     name: 'PostgreSQL',
     open: async () => {
       const database: PgTestDatabase = await createPgTestDatabase(adminUrl);
-      const options = buildDataSourceOptions({ path: ':memory:', url: database.url });
+      const options = buildDataSourceOptions({ path: ':memory:', url: database.url }, ENTITIES);
       const dataSource = new DataSource({ ...options, migrationsRun: false });
       await dataSource.initialize();
       return {

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { DataSource } from 'typeorm';
+import { ENTITIES } from '../src/app-entities.js';
 import { buildDataSourceOptions } from '../src/database/data-source-options.js';
 import { createPgTestDatabase } from './pg-test-database.js';
 
@@ -38,7 +39,7 @@ const targets: {
     open: async () => {
       const dir = mkdtempSync(join(tmpdir(), 'register-indexes-'));
       const dataSource = await new DataSource(
-        buildDataSourceOptions({ path: join(dir, 'register.sqlite') }),
+        buildDataSourceOptions({ path: join(dir, 'register.sqlite') }, ENTITIES),
       ).initialize();
       return {
         dataSource,
@@ -57,7 +58,7 @@ if (adminUrl) {
     open: async () => {
       const database = await createPgTestDatabase(adminUrl);
       const dataSource = await new DataSource(
-        buildDataSourceOptions({ path: ':memory:', url: database.url }),
+        buildDataSourceOptions({ path: ':memory:', url: database.url }, ENTITIES),
       ).initialize();
       return {
         dataSource,

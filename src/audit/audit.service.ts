@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { nowInstant } from '../common/columns.js';
-import type { SqliteStatements } from '../database/sqlite-statements.js';
+import { dialectOf } from '../database/dialect.js';
+import type { WriteStatements } from '../database/statements.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { contentHash, fastCanonicalJson } from './audit-canonical.js';
 import { diff, GENESIS_HASH } from './audit-chain.js';
@@ -16,9 +17,8 @@ export interface AuditEntry {
   after?: object | null;
 }
 
-const POSTGRES_CHAIN_LOCK = 7_216_801;
-
-const POSTGRES_CHAIN_LOCK_SQL = 'SELECT pg_advisory_xact_lock($1)';
+// The chain's lock: one writer at a time appends (PostgreSQL; SQLite has one writer anyway).
+const CHAIN_LOCK = 7_216_801;
 
 // The chain's head and the next event after it, hashed; the same for every way an event is written
 // (the bytes of hashEvent(prevHash, canonicalJson(content)), built cheaper: audit-canonical.ts).
@@ -47,6 +47,7 @@ export function nextAuditEvent(
 }
 
 const HEAD_SQL = 'SELECT "seq", "hash" FROM "audit_events" ORDER BY "seq" DESC LIMIT 1';
+const AUDIT_INSERT_ONE = auditInsertSql(1);
 
 @Injectable()
 export class AuditService {
@@ -58,11 +59,12 @@ export class AuditService {
     return event;
   }
 
-  // The same as record(), inside a transaction run with SqliteStatements (prepared statements on SQLite:
-  // SQLite has one writer at a time, so the head read and the insert need no lock).
-  recordSqlite(statements: SqliteStatements, entry: AuditEntry): AuditEvent {
-    const event = nextAuditEvent(statements.get<{ seq: number; hash: string }>(HEAD_SQL), entry);
-    statements.run(auditInsertSql(1, false), auditRowValues(event));
+  // The same as record(), inside a transaction run with RegisterStatements (prepared statements on
+  // SQLite: the hot path of POST /api/devices).
+  async recordIn(tx: WriteStatements, entry: AuditEntry): Promise<AuditEvent> {
+    await tx.lock(CHAIN_LOCK);
+    const event = nextAuditEvent(await tx.get<{ seq: number; hash: string }>(HEAD_SQL), entry);
+    await tx.run(AUDIT_INSERT_ONE, auditRowValues(event));
     return event;
   }
 
@@ -78,11 +80,9 @@ export class AuditService {
     await insertAuditEvents(manager, events);
   }
 
-  // The chain's head, read under the chain lock on PostgreSQL (SQLite has one writer at a time).
+  // The chain's head, read under the chain lock.
   private async lockedHead(manager: EntityManager): Promise<{ seq: number; hash: string } | null> {
-    if (manager.connection.options.type === 'postgres') {
-      await manager.query(POSTGRES_CHAIN_LOCK_SQL, [POSTGRES_CHAIN_LOCK]);
-    }
+    await dialectOf(manager).lock(manager, CHAIN_LOCK);
     return manager
       .getRepository(AuditEvent)
       .createQueryBuilder('e')

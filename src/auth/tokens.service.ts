@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Denial } from '../common/denial.js';
 import { nowInstant } from '../common/columns.js';
-import { SqliteStatements } from '../database/sqlite-statements.js';
+import { RegisterStatements } from '../database/statements.js';
 import { NotFoundError } from '../common/errors.js';
 import { newId } from '../common/new-id.js';
 import { ApiToken } from './api-token.entity.js';
@@ -21,15 +21,12 @@ import { TOKEN_SQL, tokenRefusal, type TokenRow } from './token-check.js';
 
 @Injectable()
 export class TokensService {
-  private readonly sqlite: SqliteStatements | null;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly statements: RegisterStatements,
     private readonly audit: AuditService,
     @Inject(TOKEN_LIFETIME) private readonly lifetime: TokenLifetime,
-  ) {
-    this.sqlite = SqliteStatements.for(dataSource);
-  }
+  ) {}
 
   // One hash and one indexed read per request; the rule decides (a revoked or expired token fails at once).
   async authenticate(token: string): Promise<AuthUser | null> {
@@ -56,16 +53,9 @@ export class TokensService {
       : { reason: reason ?? 'token-expired', userId: row.id };
   }
 
-  // SQLite: a prepared statement on the driver; PostgreSQL: the same SQL through TypeORM.
-  private async read(token: string): Promise<TokenRow | undefined> {
-    const hash = hashToken(token);
-    if (this.sqlite) {
-      const wait = this.sqlite.ready();
-      if (wait) await wait;
-      return this.sqlite.get<TokenRow>(TOKEN_SQL, [hash]);
-    }
-    const rows = (await this.dataSource.query(TOKEN_SQL.replace('?', '$1'), [hash])) as TokenRow[];
-    return rows[0];
+  // One statement (prepared once on SQLite).
+  private read(token: string): Promise<TokenRow | undefined> {
+    return this.statements.read.get<TokenRow>(TOKEN_SQL, [hashToken(token)]);
   }
 
   async issue(

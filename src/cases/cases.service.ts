@@ -28,7 +28,8 @@ import { toCaseResponse } from './dto/case-response.dto.js';
 import { CreateCaseDto } from './dto/create-case.dto.js';
 import { UpdateCaseDto } from './dto/update-case.dto.js';
 import { referenceKeyOf } from './reference-key.js';
-import { caseReferenceMatch, requireSearchText, searchParams } from './text-search.js';
+import { caseReferenceMatch, requireSearchText } from './text-search.js';
+import { dialectOf } from '../database/dialect.js';
 import { SearchIndex } from './search-index.js';
 import { RuleViolationsError } from './rule-violations.js';
 
@@ -181,10 +182,8 @@ export class CasesService {
     if (query.q !== undefined) {
       const q = requireSearchText(query.q);
       await this.searchIndex.fold();
-      const match = caseReferenceMatch(qb.connection.options.type === 'postgres', 's');
-      qb.andWhere(`c.id IN (${match.sql})`, {
-        [match.param]: searchParams(q)[match.param],
-      });
+      const match = caseReferenceMatch(dialectOf(qb.connection), q, 's');
+      qb.andWhere(`c.id IN (${match.sql})`, match.params);
     }
     for (const field of ['kind', ...lists.map(([f]) => f)] as const) {
       if (query[field] !== undefined) qb.andWhere(`c.${field} = :${field}`, { [field]: query[field] });

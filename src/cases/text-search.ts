@@ -1,4 +1,5 @@
 import { ValidationFailedError } from '../common/errors.js';
+import type { Dialect } from '../database/dialect.js';
 
 // Substring search on trigram indexes (migration DeviceSearch): FTS5 with the trigram tokenizer on
 // SQLite, pg_trgm on PostgreSQL; the same answer on both (part of the text, any letter case).
@@ -23,34 +24,27 @@ export function requireSearchText(q: string, field = 'q'): string {
   ]);
 }
 
-// FTS5 phrase: the text as one string (a double quote doubled), matched as a substring by the trigram
-// tokenizer, case-insensitively.
-export function ftsPhrase(q: string): string {
-  return `"${q.replace(/"/g, '""')}"`;
-}
-
-// LIKE pattern for PostgreSQL (backslash is its default escape).
-export function likePattern(q: string): string {
-  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-// The ids of the cases whose reference contains q, as a subquery (`alias` names the cases in it).
+// The ids of the cases whose reference contains q (a trigram index on each database), as a subquery
+// (`alias` names the cases in it) with its parameters.
 export function caseReferenceMatch(
-  postgres: boolean,
+  dialect: Dialect,
+  q: string,
   alias = 'c',
-): { sql: string; param: 'pattern' | 'phrase' } {
-  return postgres
-    ? {
-        sql: `SELECT ${alias}."id" FROM "cases" ${alias} WHERE lower(${alias}."reference") LIKE :pattern`,
-        param: 'pattern',
-      }
-    : {
-        sql: `SELECT ${alias}."id" FROM "cases" ${alias} WHERE ${alias}.rowid IN
-                (SELECT rowid FROM "case_search" WHERE "case_search" MATCH :phrase)`,
-        param: 'phrase',
-      };
+): { sql: string; params: Record<string, string> } {
+  return dialect.containsText(
+    { table: 'cases', alias, text: `${alias}."reference"`, searchTable: 'case_search' },
+    q,
+  );
 }
 
-export function searchParams(q: string): { pattern: string; phrase: string } {
-  return { pattern: likePattern(q), phrase: ftsPhrase(q) };
+// The ids of the devices whose own text contains q.
+export function deviceTextMatch(
+  dialect: Dialect,
+  q: string,
+  alias = 'x',
+): { sql: string; params: Record<string, string> } {
+  return dialect.containsText(
+    { table: 'devices', alias, text: deviceTextSql(alias), searchTable: 'device_search' },
+    q,
+  );
 }

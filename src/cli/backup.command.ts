@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { DataSource } from 'typeorm';
 import { describeReport } from '../audit/audit-verify.js';
-import { checkSqliteFile, openSqliteFile, SqliteDatabase } from '../audit/sqlite-file.js';
+import { backupLive, openSqliteFile, sqliteFileOf } from '../database/sqlite/sqlite-file.js';
+import { checkSqliteFile } from './file-check.js';
 import { createPrivateFile, tightenFile } from '../security/private-files.js';
 import { CliError } from './cli-error.js';
 
@@ -22,12 +23,13 @@ export class BackupCommand extends CommandRunner {
   }
 
   async run(_params: string[], options: BackupOptions): Promise<void> {
-    if (this.dataSource.options.type !== 'better-sqlite3') {
+    const file = sqliteFileOf(this.dataSource);
+    if (file === null) {
       throw new CliError('backup copies the SQLite database; for PostgreSQL use pg_dump (see README).');
     }
     if (!options.out) throw new CliError('--out <file> is required');
     const target = resolve(options.out);
-    const source = resolve(this.dataSource.options.database as string);
+    const source = resolve(file);
     if (target === source) throw new CliError('--out must not be the database itself');
     if (existsSync(target) && !options.force) {
       throw new CliError(`${target} exists; use --force to replace it`);
@@ -36,10 +38,8 @@ export class BackupCommand extends CommandRunner {
     rmSync(partial, { force: true });
     // Owner-only from its first byte (a new folder 0700): a backup holds everything the register does.
     createPrivateFile(partial);
-    const connection = (this.dataSource.driver as unknown as { databaseConnection: SqliteDatabase })
-      .databaseConnection;
     try {
-      await connection.backup(partial);
+      await backupLive(this.dataSource, partial);
       // A single self-contained file (no -wal beside it).
       const copy = openSqliteFile(partial, { fileMustExist: true });
       copy.pragma('journal_mode = DELETE');

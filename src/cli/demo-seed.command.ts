@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { appConfig } from '../config/app.config.js';
 import { databaseConfig, DEFAULT_DATABASE_PATH } from '../config/database.config.js';
+import { ENTITIES } from '../app-entities.js';
 import { buildDataSourceOptions } from '../database/data-source-options.js';
 import { seedDemoRegister } from '../demo/demo-seeder.js';
 import { CliError } from './cli-error.js';
@@ -50,7 +51,7 @@ export class DemoSeedCommand extends CommandRunner {
     }
     if (options.reset) for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
     const fresh = !existsSync(path);
-    const dataSource = new DataSource(buildDataSourceOptions({ path }));
+    const dataSource = new DataSource(buildDataSourceOptions({ path }, ENTITIES));
     await dataSource.initialize();
     try {
       process.stderr.write(`Seeding ${devices} devices into ${path}${fresh ? ' (new file)' : ''} …\n`);

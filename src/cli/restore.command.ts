@@ -5,7 +5,8 @@ import { Command, CommandRunner, Option } from 'nest-commander';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { describeReport } from '../audit/audit-verify.js';
-import { checkSqliteFile, inUseByAnother, openSqliteFile } from '../audit/sqlite-file.js';
+import { inUseByAnother, openSqliteFile, sqliteFileOf } from '../database/sqlite/sqlite-file.js';
+import { checkSqliteFile } from './file-check.js';
 import { createPrivateFile, prepareSqliteFile, tightenFile } from '../security/private-files.js';
 import { CliError } from './cli-error.js';
 
@@ -24,12 +25,13 @@ export class RestoreCommand extends CommandRunner {
   }
 
   async run(_params: string[], options: RestoreOptions): Promise<void> {
-    if (this.dataSource.options.type !== 'better-sqlite3') {
+    const file = sqliteFileOf(this.dataSource);
+    if (file === null) {
       throw new CliError('restore replaces the SQLite database; for PostgreSQL use pg_restore (see README).');
     }
     if (!options.from) throw new CliError('--from <file> is required');
     const source = resolve(options.from);
-    const target = resolve(this.dataSource.options.database as string);
+    const target = resolve(file);
     if (!existsSync(source)) throw new CliError(`${source} does not exist`);
     if (source === target) throw new CliError('--from is the database itself');
 

@@ -23,6 +23,8 @@ export const MULTI_LINE_FIELDS: ReadonlySet<string> = new Set([
   'findingsSummary',
   'toolsUsed',
   'seizureLocation',
+  // The FOI request form's questions box (a page field: one question per paragraph, each stored on one line).
+  'questions',
 ]);
 
 const NUL = '\u0000';

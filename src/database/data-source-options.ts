@@ -1,6 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
 import { prepareSqliteFile } from '../security/private-files.js';
-import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 export interface DatabaseSettings {
@@ -8,10 +7,14 @@ export interface DatabaseSettings {
   url?: string;
 }
 
-// One set of options for the app, the CLI and the tests, so they cannot drift apart.
-export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+// One set of options for the app, the CLI and the tests, so they cannot drift apart. The entities are
+// the app's (src/app-entities.ts), passed in by the app module and the command line.
+export function buildDataSourceOptions(
+  settings: DatabaseSettings,
+  entities: DataSourceOptions['entities'],
+): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsRun: true,
     migrationsTransactionMode: 'each' as const,

@@ -3,8 +3,9 @@ import { toInstant } from '../common/columns.js';
 import { RuleViolationError, ValidationFailedError } from '../common/errors.js';
 import type { Device } from './device.entity.js';
 import type { DeviceQueryDto } from './dto/device-query.dto.js';
-import { caseReferenceMatch, requireSearchText, searchParams } from '../cases/text-search.js';
-import { deviceTextSql, exhibitKeySql, exhibitSearchKey } from './device-search-sql.js';
+import { caseReferenceMatch, deviceTextMatch, requireSearchText } from '../cases/text-search.js';
+import { dialectOf } from '../database/dialect.js';
+import { exhibitKeySql, exhibitSearchKey } from './device-search-sql.js';
 import { normaliseMacAddress } from './mac-address.js';
 
 export type DeviceFilters = Omit<DeviceQueryDto, 'limit' | 'offset'>;
@@ -73,13 +74,14 @@ function macFilter(raw: string): string {
 // device-search-sql.ts). Each side is an index lookup; their union gives the device ids.
 function applyTextSearch(qb: SelectQueryBuilder<Device>, raw: string): void {
   const q = requireSearchText(raw);
-  const postgres = qb.connection.options.type === 'postgres';
-  const own = postgres
-    ? `SELECT x."id" FROM "devices" x WHERE lower(${deviceTextSql('x')}) LIKE :pattern`
-    : `SELECT x."id" FROM "devices" x WHERE x.rowid IN
-         (SELECT rowid FROM "device_search" WHERE "device_search" MATCH :phrase)`;
-  const cases = caseReferenceMatch(postgres);
-  qb.andWhere(`d.id IN (${own} UNION SELECT x."id" FROM "devices" x WHERE x."caseId" IN (${cases.sql}))`, {
-    [cases.param]: searchParams(q)[cases.param],
-  });
+  const dialect = dialectOf(qb.connection);
+  const own = deviceTextMatch(dialect, q);
+  const cases = caseReferenceMatch(dialect, q);
+  qb.andWhere(
+    `d.id IN (${own.sql} UNION SELECT x."id" FROM "devices" x WHERE x."caseId" IN (${cases.sql}))`,
+    {
+      ...own.params,
+      ...cases.params,
+    },
+  );
 }

@@ -28,4 +28,4 @@ export function exhibitSearchKey(raw: string): string {
     .join('/');
 }
 
-export { deviceTextSql, ftsPhrase, likePattern, SEARCH_MIN_LENGTH } from '../cases/text-search.js';
+export { deviceTextSql, SEARCH_MIN_LENGTH } from '../cases/text-search.js';

@@ -1,3 +1,4 @@
+import { dialectOf } from '../database/dialect.js';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
@@ -25,7 +26,12 @@ export class ExaminationQueueService {
   async page(limit: number, offset: number): Promise<ExaminationQueue> {
     const items = await this.read<QueuedExamination>(
       this.open()
-        .select(['e.id AS "id"', 'e.status AS "status"', 'e.requestedAt AS "requestedAt"', 'e.deviceId AS "deviceId"'])
+        .select([
+          'e.id AS "id"',
+          'e.status AS "status"',
+          'e.requestedAt AS "requestedAt"',
+          'e.deviceId AS "deviceId"',
+        ])
         .orderBy('e.requestedAt', 'ASC')
         .addOrderBy('e.id', 'ASC')
         .limit(limit)
@@ -52,10 +58,8 @@ export class ExaminationQueueService {
   // Without ANALYZE statistics SQLite prefers the plain status index (then sorts every open examination):
   // it is told to read the queue's own index.
   private async read<T>(qb: SelectQueryBuilder<Examination>): Promise<T[]> {
-    let [sql, parameters] = qb.getQueryAndParameters();
-    if (this.dataSource.options.type === 'better-sqlite3') {
-      sql = sql.replace(/FROM "examinations" "e"/, `$& INDEXED BY "${QUEUE_INDEX}"`);
-    }
-    return (await this.dataSource.query(sql, parameters)) as T[];
+    const [sql, parameters] = qb.getQueryAndParameters();
+    const through = dialectOf(this.dataSource).readThrough(sql, 'examinations', QUEUE_INDEX);
+    return (await this.dataSource.query(through, parameters)) as T[];
   }
 }

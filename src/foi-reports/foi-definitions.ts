@@ -33,21 +33,21 @@ export const FOI_COUNTING_RULES: readonly CountingRule[] = [
     rule:
       "Those devices by their case's offence group and sub-group, and by incident category for " +
       'non-crime incidents; each row gives devices and cases (distinct cases). Devices whose ' +
-      'case lacks a classification are counted under UNRECORDED, never dropped.',
+      'case lacks a classification are counted as "Not recorded", never dropped.',
   },
   {
     item: 'Q3 Court and evidence',
     rule:
       'Over the distinct cases of those devices: cases progressed to court, and those cases by ' +
       'court result, with a row "Awaiting result" for progressed cases with no final court ' +
-      'result yet, so the rows add up to the cases progressed to court; devices whose data was served as evidence (evidential use SERVED_EVIDENCE) and ' +
+      'result yet, so the rows add up to the cases progressed to court; devices whose data was served as evidence (evidential use "Served as prosecution evidence") and ' +
       'cases with device data served as evidence.',
   },
   {
     item: 'Progressed to court',
     rule:
       'A case has progressed to court when its police outcome is 1 or 1A, or its court stage ' +
-      'is set and is not NOT_CHARGED. The same rule is used everywhere.',
+      'is set and is not "Not charged". The same rule is used everywhere.',
   },
   {
     item: 'Q4 Accreditation',

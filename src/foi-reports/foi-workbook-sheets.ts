@@ -3,6 +3,7 @@ import type { LabelledFoiReport } from './foi-labels.js';
 import type { SuppressedCell } from './foi-report.types.js';
 import { longDate } from './foi-sentences.js';
 import { lastDayOf } from './report-window.js';
+import { q2RowLabel } from './suppression.js';
 import type { SheetNote, SheetSpec, SheetTable, SheetValue } from './workbook-layout.js';
 
 export type { SheetSpec, SheetTable, SheetValue } from './workbook-layout.js';
@@ -170,35 +171,91 @@ export function foiSheets(report: LabelledFoiReport, devicesCounted: string): Sh
           headers: ['Item', 'Definition'],
           rows: [
             ...FOI_COUNTING_RULES.map((r) => [r.item, r.rule]),
-            [
-              'Device types counted',
-              `${meta.deviceTypeLabels.join('; ')} (codes: ${meta.deviceTypes.join(', ')})`,
-            ],
+            ['Device types counted', meta.deviceTypeLabels.join('; ')],
             ['Small numbers', suppressionRule(meta.suppressBelow)],
             ['Counting rules version', meta.rulesVersion],
             ['Fingerprint of the records counted', meta.fingerprint],
             ['Generated at', meta.generatedAt],
           ],
         },
-        suppressedCellsTable(meta.suppressedCells),
+        suppressedCellsTable(report),
       ],
       [],
     ),
   ];
 }
 
-function suppressedCellsTable(cells: SuppressedCell[]): SheetTable {
-  const headers = ['Suppressed cell: question', 'Row', 'Column', 'Reason'];
+// Where each hidden figure is, in the words of the sheet it is on (codes only in the Codes appendix).
+function suppressedCellsTable(report: LabelledFoiReport): SheetTable {
+  const cells = report.meta.suppressedCells;
+  const headers = ['Suppressed cell: sheet', 'Row', 'Figure', 'Reason'];
   if (cells.length === 0) return { headers, rows: [['No cells were suppressed', null, null, null]] };
   return {
     headers,
     rows: cells.map((c) => [
-      c.question,
-      c.row,
-      c.column,
+      QUESTION_SHEETS[c.question],
+      suppressedRowLabel(report, c),
+      COLUMN_WORDS[c.question]?.[c.column] ?? c.column,
       c.reason === 'primary'
-        ? 'primary: a count below the threshold'
-        : 'secondary: withheld so that a hidden count cannot be worked out from a total',
+        ? 'Primary: a count below the threshold'
+        : 'Secondary: withheld so that a hidden count cannot be worked out from a total',
     ]),
   };
+}
+
+const QUESTION_SHEETS: Record<SuppressedCell['question'], string> = {
+  Q1: 'Q1 Seized',
+  Q2: 'Q2 Offences',
+  Q3: 'Q3 Court and evidence',
+  Q4: 'Q4 Accreditation',
+  Q5: 'Q5 Techniques',
+  Backlog: 'Q5 Techniques (backlog)',
+};
+
+const COLUMN_WORDS: Record<SuppressedCell['question'], Record<string, string>> = {
+  Q1: { total: 'Devices seized', devices: 'Devices seized' },
+  Q2: { devices: 'Devices', cases: 'Cases' },
+  Q3: {
+    cases: 'Cases',
+    casesProgressedToCourt: 'Cases progressed to court',
+    devicesServedAsEvidence: 'Devices whose data was served as evidence',
+    casesWithDeviceDataServedAsEvidence: 'Cases with device data served as evidence',
+  },
+  Q4: { examinations: 'Examinations started' },
+  Q5: { examinationsRecorded: 'Examinations started in the period' },
+  Backlog: {
+    awaitingExaminationAtEnd: 'Devices awaiting examination at the end of the period',
+    medianDaysSeizureToCompletion: 'Median days from seizure to completed examination',
+  },
+};
+
+// The row as the question's sheet prints it: a month in words, or the label of the row's code.
+export function suppressedRowLabel(report: LabelledFoiReport, cell: SuppressedCell): string {
+  const { row } = cell;
+  if (row === 'Total') return 'Total';
+  switch (cell.question) {
+    case 'Q1': {
+      if (/^\d{4}-\d{2}$/.test(row)) return monthWords(row);
+      return report.q1.byDeviceType.find((d) => d.deviceType === row)?.deviceTypeLabel ?? row;
+    }
+    case 'Q2': {
+      const found = report.q2.rows.find((r) => q2RowLabel(r) === row);
+      if (!found) return row;
+      const detail = found.offenceSubgroupLabel ?? found.incidentCategoryLabel;
+      const group = found.offenceGroupLabel ? ` (${found.offenceGroupLabel})` : '';
+      return detail ? `${detail}${group}` : found.kindLabel;
+    }
+    case 'Q3':
+      return report.q3.byCourtResult.find((r) => r.courtResult === row)?.courtResultLabel ?? row;
+    case 'Q4':
+      return report.q4.examinationsByScopeStatus.find((e) => e.scopeStatus === row)?.scopeStatusLabel ?? row;
+    default:
+      return row;
+  }
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function monthWords(month: string): string {
+  return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 }

@@ -235,10 +235,12 @@ describe('buildFoiWorkbook', () => {
     }
     expect(valueBeside(definitions, 'Counting rules version')).toBe('foi-rules/1');
     expect(valueBeside(definitions, 'Fingerprint of the records counted')).toBe('sha256:0f3a9c');
-    expect(rows(definitions).filter((r) => r[0] === 'Q1')).toEqual([
-      ['Q1', '2023-04', 'devices', expect.stringMatching(/^secondary/)],
-      ['Q1', '2023-06', 'devices', expect.stringMatching(/^primary/)],
+    expect(rows(definitions).filter((r) => r[0] === 'Q1 Seized')).toEqual([
+      ['Q1 Seized', 'April 2023', 'Devices seized', expect.stringMatching(/^Secondary/)],
+      ['Q1 Seized', 'June 2023', 'Devices seized', expect.stringMatching(/^Primary/)],
     ]);
+    // Codes only in the Codes appendix: the Definitions sheet reads in words.
+    expect(all).not.toMatch(/\b[A-Z]{2,}(_[A-Z0-9]+)+\b|\bUNRECORDED\b|\bSMART_PLUG\b/);
   });
 
   it('gives the same bytes for the same report, whatever the clock says', async () => {

@@ -6,12 +6,15 @@ import { Public } from '../auth/auth-user.js';
 import { ApiOperation } from '@nestjs/swagger';
 import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
 import { HealthResponseDto } from './dto/health-response.dto.js';
-import { sqliteSerial } from '../database/serial-sqlite-transactions.js';
+import { RegisterStatements } from '../database/statements.js';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly statements: RegisterStatements,
+  ) {}
 
   /** Reports whether the register and its database answer. No token needed. */
   @Public()
@@ -24,7 +27,7 @@ export class HealthController {
   async check(): Promise<HealthResponseDto> {
     // On SQLite a statement waits while a transaction runs (an import's can be long): the register is
     // up, so say so at once instead of queueing behind it.
-    if (sqliteSerial(this.dataSource)?.idle()) {
+    if (this.statements.busy()) {
       return { status: 'ok', database: String(this.dataSource.options.type), busy: true };
     }
     try {

@@ -13,7 +13,7 @@ import { toDeviceResponse } from '../devices/dto/device-response.dto.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import { DEVICE_SHEET_COLUMNS } from './device-columns.js';
 import type { DeviceExportQueryDto } from './dto/device-export-query.dto.js';
-import { openPageReader } from './export-pages.js';
+import { openPageReader } from '../database/page-reader.js';
 import { rowBuilder, valueName, type ExportColumn, type ExportRow } from './export-rows.js';
 
 export const EXPORT_PAGE_SIZE = 2000;

@@ -11,7 +11,7 @@ import { DeviceExportQueryDto } from './dto/device-export-query.dto.js';
 import { csvStream, xlsxStream } from './export-writers.js';
 import { XLSX_TYPE } from './imports.controller.js';
 import { ApiOperation } from '@nestjs/swagger';
-import { ApiProblems } from '../common/openapi/api-problems.decorator.js';
+import { ApiHeavyWork, ApiProblems } from '../common/openapi/api-problems.decorator.js';
 
 const fileName = (extension: string) => `devices-${DateTime.now().toFormat('yyyy-MM-dd')}.${extension}`;
 
@@ -52,7 +52,8 @@ export class ExportsController {
     description:
       'Every matching device, one row each with its case; personal fields only for roles that may see them. Streamed. Runs under the limit on expensive requests (429 with Retry-After when full).',
   })
-  @ApiProblems(422, 429)
+  @ApiProblems(422)
+  @ApiHeavyWork()
   async xlsx(@Query() query: DeviceExportQueryDto, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
     return new StreamableFile(await this.limited(query, user.role, xlsxStream), {
       type: XLSX_TYPE,
@@ -68,7 +69,8 @@ export class ExportsController {
     summary: 'Export devices (CSV)',
     description: 'The same rows as CSV (UTF-8), streamed, under the same limit.',
   })
-  @ApiProblems(422, 429)
+  @ApiProblems(422)
+  @ApiHeavyWork()
   async csv(@Query() query: DeviceExportQueryDto, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
     return new StreamableFile(await this.limited(query, user.role, csvStream), {
       type: 'text/csv; charset=utf-8',

@@ -12,6 +12,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { ApiHeavyWork } from '../common/openapi/api-problems.decorator.js';
 import { binaryResponse } from '../common/openapi/binary-response.js';
 import { ImportRejectedProblemDto, ImportResultDto } from './dto/import-result.dto.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -51,6 +52,7 @@ export class ImportsController {
    */
   @Post('devices')
   @Roles(Role.ExhibitsOfficer)
+  @ApiHeavyWork()
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {

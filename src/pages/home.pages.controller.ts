@@ -15,13 +15,19 @@ const TASKS: Record<Role, { href: string; title: string; text: string }[]> = {
     { href: '/scope', title: 'Scope register', text: 'ISO/IEC 17025 scope by device type; record a change.' },
     { href: '/cases', title: 'Find a case', text: 'Cases and their devices.' },
   ],
-  [Role.Foi]: [{ href: '/foi', title: 'Answer an FOI question', text: 'Counts from the register, ready to release.' }],
+  [Role.Foi]: [
+    { href: '/foi/requests', title: 'FOI requests', text: 'The request log: what is due, overdue first; issue an answer.' },
+    { href: '/foi/requests/new', title: 'Log an FOI request', text: 'Its 20 working days start from the day it was received.' },
+    { href: '/foi', title: 'Answer an FOI question', text: 'Counts from the register, ready to release.' },
+    { href: '/foi/statistics', title: 'FOI timeliness', text: 'Share answered in 20 working days, against the ICO bands.' },
+  ],
   [Role.Admin]: [
     { href: '/admin/users', title: 'Users', text: 'Create users, set passwords, issue and revoke tokens.' },
     { href: '/admin/audit', title: 'Audit trail', text: 'Every change, and a check of the chain.' },
     { href: '/cases', title: 'Cases', text: 'Cases, devices and custody.' },
     { href: '/examinations', title: 'Examinations', text: 'The lab queue.' },
     { href: '/foi', title: 'FOI answers', text: 'Counts from the register.' },
+    { href: '/foi/requests', title: 'FOI requests', text: 'The request log and released answers.' },
   ],
 };
 

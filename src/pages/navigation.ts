@@ -14,18 +14,20 @@ export const NAVIGATION: readonly NavItem[] = [
   { href: '/exports', text: 'Export', roles: [Role.ExhibitsOfficer, Role.Lab] },
   { href: '/examinations', text: 'Examinations', roles: [Role.Lab] },
   { href: '/scope', text: 'Scope register', roles: [Role.Lab, Role.ExhibitsOfficer] },
+  { href: '/foi/requests', text: 'FOI requests', roles: [Role.Foi] },
   { href: '/foi', text: 'FOI answers', roles: [Role.Foi] },
   { href: '/foi/counts', text: 'Build a count', roles: [Role.Foi] },
   { href: '/admin/users', text: 'Users', roles: [] },
   { href: '/admin/audit', text: 'Audit trail', roles: [] },
 ];
 
+// The item for the current page is the one with the longest matching path (/foi/requests, not /foi).
 export function navigationFor(role: Role, currentPath: string): { href: string; text: string; active: boolean }[] {
-  return NAVIGATION.filter((item) => role === Role.Admin || item.roles.includes(role)).map((item) => ({
-    href: item.href,
-    text: item.text,
-    active: item.href === '/' ? currentPath === '/' : currentPath === item.href || currentPath.startsWith(`${item.href}/`),
-  }));
+  const visible = NAVIGATION.filter((item) => role === Role.Admin || item.roles.includes(role));
+  const matches = (href: string) =>
+    href === '/' ? currentPath === '/' : currentPath === href || currentPath.startsWith(`${href}/`);
+  const current = visible.filter((item) => matches(item.href)).sort((a, b) => b.href.length - a.href.length)[0];
+  return visible.map((item) => ({ href: item.href, text: item.text, active: item === current }));
 }
 
 export const ROLE_LABELS: Record<Role, string> = {

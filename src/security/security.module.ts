@@ -6,15 +6,13 @@ import { AuthFailureLimiter } from './auth-failure-limiter.js';
 import { DenialAudit } from './denial-audit.js';
 import { createRequestLogger, REQUEST_LOGGER } from './request-logging.js';
 import { securityConfig } from './security.config.js';
-import { SqliteWriteTransactions } from './sqlite-write-transactions.js';
 
 // Structured logs (pino: one line per request, see registerSecurity()), the failed-authentication
-// limiter used by registerSecurity(), and SQLite transactions that take the write lock as they start.
+// limiter used by registerSecurity().
 @Global()
 @Module({
   imports: [ConfigModule.forFeature(securityConfig)],
   providers: [
-    SqliteWriteTransactions,
     DenialAudit,
     {
       provide: REQUEST_LOGGER,

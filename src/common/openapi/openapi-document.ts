@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { INestApplication, Type } from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants.js';
 import { ModulesContainer, Reflector } from '@nestjs/core';
@@ -173,7 +174,11 @@ function completeOperation(
         problemResponse(Number(status) as ProblemStatus, answer.description || undefined),
       );
     }
-    if (Number(status) >= 200 && Number(status) < 300) addEtag(document, answer);
+    if (Number(status) >= 200 && Number(status) < 300) {
+      // The plugin leaves a 2xx read from the return type with an empty description: its phrase, at least.
+      if (!answer.description) answer.description = STATUS_CODES[status] ?? 'Success';
+      addEtag(document, answer);
+    }
   }
   operation.responses = sortedResponses(responses);
 }

@@ -8,14 +8,16 @@ export class LoadReferenceData1764400001000 implements MigrationInterface {
   name = 'LoadReferenceData1764400001000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const rows = REFERENCE_ROWS_1764400001000.map(([list, code, label, parentCode, sortOrder, attributes]) => ({
-      list,
-      code,
-      label,
-      parentCode,
-      sortOrder,
-      attributes,
-    }));
+    const rows = REFERENCE_ROWS_1764400001000.map(
+      ([list, code, label, parentCode, sortOrder, attributes]) => ({
+        list,
+        code,
+        label,
+        parentCode,
+        sortOrder,
+        attributes,
+      }),
+    );
     for (let i = 0; i < rows.length; i += 100) {
       await queryRunner.manager
         .createQueryBuilder()

@@ -1,10 +1,30 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
 
 const id = { name: 'id', type: 'varchar', length: '36', isPrimary: true };
-const ref = (name: string, nullable = false) => ({ name, type: 'varchar', length: '36', isNullable: nullable });
-const date = (name: string, nullable = false) => ({ name, type: 'varchar', length: '10', isNullable: nullable });
-const instant = (name: string, nullable = false) => ({ name, type: 'varchar', length: '24', isNullable: nullable });
-const text = (name: string, length: string, nullable = false) => ({ name, type: 'varchar', length, isNullable: nullable });
+const ref = (name: string, nullable = false) => ({
+  name,
+  type: 'varchar',
+  length: '36',
+  isNullable: nullable,
+});
+const date = (name: string, nullable = false) => ({
+  name,
+  type: 'varchar',
+  length: '10',
+  isNullable: nullable,
+});
+const instant = (name: string, nullable = false) => ({
+  name,
+  type: 'varchar',
+  length: '24',
+  isNullable: nullable,
+});
+const text = (name: string, length: string, nullable = false) => ({
+  name,
+  type: 'varchar',
+  length,
+  isNullable: nullable,
+});
 
 // The FOI request log (issue 11): requests, their questions, clock events and released answers.
 export class CreateFoiRequestTables1764541000000 implements MigrationInterface {
@@ -28,7 +48,11 @@ export class CreateFoiRequestTables1764541000000 implements MigrationInterface {
           ref('createdBy', true),
         ],
         indices: [
-          new TableIndex({ name: 'UQ_foi_requests_referenceKey', columnNames: ['referenceKey'], isUnique: true }),
+          new TableIndex({
+            name: 'UQ_foi_requests_referenceKey',
+            columnNames: ['referenceKey'],
+            isUnique: true,
+          }),
           new TableIndex({ name: 'IDX_foi_requests_status_dueOn', columnNames: ['status', 'dueOn'] }),
         ],
       }),
@@ -61,7 +85,11 @@ export class CreateFoiRequestTables1764541000000 implements MigrationInterface {
           ref('recordedBy', true),
         ],
         indices: [
-          new TableIndex({ name: 'UQ_foi_request_events_seq', columnNames: ['requestId', 'seq'], isUnique: true }),
+          new TableIndex({
+            name: 'UQ_foi_request_events_seq',
+            columnNames: ['requestId', 'seq'],
+            isUnique: true,
+          }),
         ],
       }),
     );

@@ -16,7 +16,11 @@ const CASE_INDEXES = [
   new TableIndex({ name: 'IDX_cases_voided', columnNames: ['voidedAt'], where: '"voidedAt" IS NOT NULL' }),
 ];
 const EXAMINATION_INDEXES = [
-  new TableIndex({ name: 'IDX_examinations_open_queue', columnNames: ['requestedAt', 'id', 'status'], where: OPEN_EXAMINATION }),
+  new TableIndex({
+    name: 'IDX_examinations_open_queue',
+    columnNames: ['requestedAt', 'id', 'status'],
+    where: OPEN_EXAMINATION,
+  }),
 ];
 
 export class AddPageListIndexes1764640000000 implements MigrationInterface {

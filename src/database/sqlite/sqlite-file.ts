@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
-import { AuditBatchReader, ChainReport, StoredAuditEvent, verifyChain } from './audit-verify.js';
+import type { DataSource } from 'typeorm';
 
-// The few better-sqlite3 calls used on database files outside TypeORM (backup, restore, tamper tests).
+// The few better-sqlite3 calls used on database files outside TypeORM (backup, restore, tamper tests):
+// the file as SQLite sees it; what the register checks in it (the audit chain) is the caller's.
 export interface SqliteStatement {
   all(...params: unknown[]): unknown[];
   get(...params: unknown[]): unknown;
@@ -40,18 +41,6 @@ export function integrityCheck(db: SqliteDatabase): string {
   return rows.map((r) => r.integrity_check).join('; ');
 }
 
-export function sqliteAuditReader(db: SqliteDatabase): AuditBatchReader {
-  const statement = db.prepare(
-    'SELECT seq, at, actorId, action, entity, entityId, changes, prevHash, hash FROM audit_events ' +
-      'WHERE seq > ? ORDER BY seq LIMIT ?',
-  );
-  return (afterSeq, limit) => Promise.resolve(statement.all(afterSeq, limit) as StoredAuditEvent[]);
-}
-
-export function verifySqliteFile(db: SqliteDatabase): Promise<ChainReport> {
-  return verifyChain(sqliteAuditReader(db));
-}
-
 // True when another connection has the file open: an exclusive lock cannot be had (in WAL mode every
 // open connection blocks it). Used to refuse replacing a database the server is using.
 export function inUseByAnother(path: string): boolean {
@@ -69,20 +58,16 @@ export function inUseByAnother(path: string): boolean {
   }
 }
 
-export interface FileCheck {
-  integrity: string;
-  audit: ChainReport;
+/** The register's SQLite file, or null when the DataSource is not a SQLite file (PostgreSQL, :memory:). */
+export function sqliteFileOf(dataSource: DataSource): string | null {
+  const { options } = dataSource;
+  if (options.type !== 'better-sqlite3' || options.database === ':memory:') return null;
+  return options.database;
 }
 
-// integrity_check and the audit chain of a database file that is not in use by the app.
-export async function checkSqliteFile(
-  path: string,
-  options: { readonly?: boolean } = {},
-): Promise<FileCheck> {
-  const db = openSqliteFile(path, { fileMustExist: true, readonly: options.readonly });
-  try {
-    return { integrity: integrityCheck(db), audit: await verifySqliteFile(db) };
-  } finally {
-    db.close();
-  }
+// SQLite's online backup API on the live connection: a consistent copy while the server keeps serving.
+export async function backupLive(dataSource: DataSource, destination: string): Promise<void> {
+  const connection = (dataSource.driver as unknown as { databaseConnection: SqliteDatabase })
+    .databaseConnection;
+  await connection.backup(destination);
 }
