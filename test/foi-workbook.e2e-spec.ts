@@ -88,6 +88,7 @@ describe('FOI workbook', () => {
       'Q4 Accreditation',
       'Q5 Techniques',
       'Definitions',
+      'Suppressed cells',
       'Codes',
     ]);
     const { suppressBelow: _off, ...byDefault } = FY2023;

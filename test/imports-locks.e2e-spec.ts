@@ -101,7 +101,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)('an import racing a case void (Pos
     expect(imported.body.errors).toEqual([
       expect.objectContaining({
         field: 'reference',
-        message: 'the case is voided; a device cannot be added to it',
+        // The import names the column (issue 13 part 6).
+        message: 'Case reference: the case is voided; a device cannot be added to it',
       }),
     ]);
     expect(await openDevices(created.id)).toBe(0);

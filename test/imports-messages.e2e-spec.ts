@@ -5,7 +5,9 @@ import { deviceDto } from './factories/device.factory.js';
 import { csvBuffer, deviceRow, type SheetCell } from './factories/device-sheet.factory.js';
 
 // The import checks rows with precompiled checks and falls back to class-validator for anything they
-// do not accept: a bad value must be refused with the very words POST /api/devices or /api/cases use.
+// do not accept: a bad value must be refused with the words POST /api/devices or /api/cases use, in
+// the spreadsheet's terms (issue 13 part 6): the column's heading for the field's name, and the allowed
+// labels instead of a reference list's API path.
 // Each case: the field, the sheet heading, the value as typed in the cell and as sent to the API.
 const DEVICE_CASES: [string, string, string][] = [
   ['exhibitRef', 'Exhibit reference', 'A/1'],
@@ -60,6 +62,22 @@ type Problem = { errors?: { field: string; message: string }[] };
 const messagesFor = (body: Problem, field: string) =>
   (body.errors ?? []).filter((e) => e.field === field).map((e) => e.message);
 
+// The API's message as the import words it (src/imports/import-wording.ts), or, for a code from a
+// reference list, what it must say instead of the list's API path.
+function expectImportWording(field: string, heading: string, api: string, imported: string) {
+  if (api.includes('/api/reference/')) {
+    expect(imported.startsWith(heading), imported).toBe(true);
+    expect(imported).toContain("one of '");
+    expect(imported).not.toContain('/api/');
+    return;
+  }
+  let text = /[A-Z]/.test(field)
+    ? api.replace(new RegExp(`\\b${field}\\b`, 'g'), heading)
+    : api.replace(new RegExp(`^${field}\\b`), heading);
+  if (!text.startsWith(heading)) text = /^(must|is) /.test(text) ? `${heading} ${text}` : `${heading}: ${text}`;
+  expect(imported).toBe(text);
+}
+
 describe('the import and the API refuse the same bad values with the same message', () => {
   let t: TestApp;
   let caseId: string;
@@ -97,7 +115,7 @@ describe('the import and the API refuse the same bad values with the same messag
 
     const errors = await importErrors(rows);
 
-    for (const [i, [field, , value]] of DEVICE_CASES.entries()) {
+    for (const [i, [field, heading, value]] of DEVICE_CASES.entries()) {
       const api = await t
         .http()
         .post('/api/devices')
@@ -106,11 +124,8 @@ describe('the import and the API refuse the same bad values with the same messag
       expect([field, value, [400, 422].includes(api.status)]).toEqual([field, value, true]);
       const expected = messagesFor(api.body as Problem, field).join('; ');
       const imported = errors.filter((e) => e.row === i + 2);
-      expect({ field, value, messages: imported.map((e) => [e.field, e.message]) }).toEqual({
-        field,
-        value,
-        messages: [[field, expected]],
-      });
+      expect({ field, value, fields: imported.map((e) => e.field) }).toEqual({ field, value, fields: [field] });
+      expectImportWording(field, heading, expected, imported[0].message);
     }
   });
 
@@ -121,7 +136,7 @@ describe('the import and the API refuse the same bad values with the same messag
 
     const errors = await importErrors(rows);
 
-    for (const [i, [field, , value]] of CASE_CASES.entries()) {
+    for (const [i, [field, heading, value]] of CASE_CASES.entries()) {
       const body = { ...caseDto(), [field]: value };
       const api = await t
         .http()
@@ -131,10 +146,8 @@ describe('the import and the API refuse the same bad values with the same messag
       expect([field, value, [400, 422].includes(api.status)]).toEqual([field, value, true]);
       const expected = messagesFor(api.body as Problem, field).join('; ');
       const imported = errors.filter((e) => e.row === i + 2);
-      expect({ field, messages: imported.map((e) => [e.field, e.message]) }).toEqual({
-        field,
-        messages: [[field, expected]],
-      });
+      expect({ field, fields: imported.map((e) => e.field) }).toEqual({ field, fields: [field] });
+      expectImportWording(field, heading, expected, imported[0].message);
     }
   });
 });

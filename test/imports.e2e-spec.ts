@@ -135,7 +135,13 @@ describe('device import (POST /api/imports/devices)', () => {
 
     const res = await upload(file, 'devices.xlsx', Role.ExhibitsOfficer, '?dryRun=true').expect(200);
 
-    expect(res.body).toMatchObject({ dryRun: true, accepted: true, casesCreated: 1, devicesCreated: 1 });
+    expect(res.body).toMatchObject({
+      dryRun: true,
+      accepted: true,
+      casesCreated: 0,
+      devicesCreated: 0,
+      wouldCreate: { cases: 1, devices: 1 },
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -185,7 +191,7 @@ describe('device import (POST /api/imports/devices)', () => {
       expect(rows[0].at(-1)).toBe('Errors');
       expect(rows).toHaveLength(7);
       expect(rows[1][12] ?? null).toBeNull();
-      expect(String(rows[3][12])).toMatch(/^Device type: .*\nMAC address: /);
+      expect(String(rows[3][12])).toMatch(/^Device type .*\nMAC address /);
       expect(workbook.getWorksheet('Errors')!.rowCount).toBe(8);
     });
   });
@@ -297,6 +303,6 @@ describe('device import (POST /api/imports/devices)', () => {
     const validation = workbook.getWorksheet('Devices')!.getCell('F2').dataValidation;
     expect(validation).toMatchObject({ type: 'list', formulae: [expect.stringMatching(/^Lists!/)] });
     const check = await upload(res.body as Buffer, 'template.xlsx', Role.ExhibitsOfficer, '?dryRun=true');
-    expect(check.body).toMatchObject({ accepted: true, devicesCreated: 1 });
+    expect(check.body).toMatchObject({ accepted: true, devicesCreated: 0, wouldCreate: { devices: 1 } });
   });
 });

@@ -62,20 +62,21 @@ function printResult(result: ImportResult): void {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   for (const problem of result.fileErrors) out(`file: ${problem}`);
   for (const e of result.errors.slice(0, ERRORS_SHOWN)) {
-    out(`row ${e.row}, ${e.column}${e.value ? ` ("${e.value}")` : ''}: ${e.message}`);
+    out(`row ${e.row}: ${e.message}${e.value ? ` (the cell holds "${e.value}")` : ''}`);
   }
   if (result.errorCount > ERRORS_SHOWN) {
     out(
       `… and ${result.errorCount - ERRORS_SHOWN} more errors (--errors-out errors.xlsx lists the first ${result.errors.length})`,
     );
   }
-  for (const note of result.notes.slice(0, 20)) out(`note: row ${note.row}, ${note.column}: ${note.message}`);
-  if (result.unknownColumns.length > 0) out(`Unknown columns, ignored: ${result.unknownColumns.join(', ')}`);
+  for (const w of result.warnings.slice(0, ERRORS_SHOWN)) out(`warning: row ${w.row}: ${w.message}`);
+  if (result.warningCount > ERRORS_SHOWN) out(`… and ${result.warningCount - ERRORS_SHOWN} more warnings`);
   if (result.ignoredColumns.length > 0)
     out(`Read-only columns, ignored: ${result.ignoredColumns.join(', ')}`);
+  const created = result.dryRun || !result.accepted ? 'would create' : 'created';
   out(
-    `${result.rowsRead} rows read, ${result.rowsValid} valid; cases new ${result.casesCreated}, already present ` +
-      `${result.casesAlreadyPresent}; devices new ${result.devicesCreated}, already present ${result.devicesAlreadyPresent}.`,
+    `${result.rowsRead} rows read, ${result.rowsValid} valid; cases ${created} ${result.wouldCreate.cases}, already present ` +
+      `${result.casesAlreadyPresent}; devices ${created} ${result.wouldCreate.devices}, already present ${result.devicesAlreadyPresent}.`,
   );
   out(result.message);
 }

@@ -18,6 +18,7 @@ export const FOI_SHEET_NAMES = [
   'Q4 Accreditation',
   'Q5 Techniques',
   'Definitions',
+  'Suppressed cells',
   'Codes',
 ] as const;
 
@@ -178,10 +179,14 @@ export function foiSheets(report: LabelledFoiReport, devicesCounted: string): Sh
             ['Generated at', meta.generatedAt],
           ],
         },
-        suppressedCellsTable(report),
       ],
       [],
     ),
+    // A sheet of its own: printed headings repeat per sheet, so a second table on Definitions would run
+    // onto a page headed "Item / Definition" (found by the LibreOffice print check).
+    sheet('Suppressed cells', 'Suppressed cells: where each hidden figure is, and why', [suppressedCellsTable(report)], [
+      meta.suppressBelow > 1 ? suppressionRule(meta.suppressBelow) : 'No small-number suppression was applied.',
+    ]),
   ];
 }
 

@@ -235,12 +235,15 @@ describe('buildFoiWorkbook', () => {
     }
     expect(valueBeside(definitions, 'Counting rules version')).toBe('foi-rules/1');
     expect(valueBeside(definitions, 'Fingerprint of the records counted')).toBe('sha256:0f3a9c');
-    expect(rows(definitions).filter((r) => r[0] === 'Q1 Seized')).toEqual([
+    const suppressed = (await build()).getWorksheet('Suppressed cells')!;
+    expect(rows(suppressed).filter((r) => r[0] === 'Q1 Seized')).toEqual([
       ['Q1 Seized', 'April 2023', 'Devices seized', expect.stringMatching(/^Secondary/)],
       ['Q1 Seized', 'June 2023', 'Devices seized', expect.stringMatching(/^Primary/)],
     ]);
     // Codes only in the Codes appendix: the Definitions sheet reads in words.
-    expect(all).not.toMatch(/\b[A-Z]{2,}(_[A-Z0-9]+)+\b|\bUNRECORDED\b|\bSMART_PLUG\b/);
+    for (const sheet of [definitions, suppressed]) {
+      expect(text(sheet)).not.toMatch(/\b[A-Z]{2,}(_[A-Z0-9]+)+\b|\bUNRECORDED\b|\bSMART_PLUG\b/);
+    }
   });
 
   it('gives the same bytes for the same report, whatever the clock says', async () => {

@@ -123,6 +123,11 @@ export class DeviceImportService {
         checker = new RowChecker(outcome.match, this.context());
         const store = new ImportStore(manager);
         outcome.pass = new ImportPass(checker, store, writer ? { audit: this.audit, actor: writer } : null);
+        // A column the register does not read is said, not skipped in silence.
+        for (const unknown of outcome.match.unknown) {
+          const message = `"${unknown.heading}" is no column the register reads: its cells are not imported (the template lists the columns)`;
+          outcome.pass.warn(row.number, unknown.heading, message);
+        }
         continue;
       }
       await outcome.pass!.add(checker.parse(row.number, row.cells));
@@ -134,11 +139,11 @@ export class DeviceImportService {
   }
 
   private result(format: SheetFormat, dryRun: boolean, { match, pass }: PassOutcome): ImportResult {
-    const counts = pass?.counts ?? {
+    const { newCases, newDevices, ...counts } = pass?.counts ?? {
       rowsRead: 0,
       rowsValid: 0,
-      casesCreated: 0,
-      devicesCreated: 0,
+      newCases: 0,
+      newDevices: 0,
       casesAlreadyPresent: 0,
       devicesAlreadyPresent: 0,
     };
@@ -152,13 +157,19 @@ export class DeviceImportService {
       accepted,
       message: '',
       ...counts,
+      // Only an accepted import that is not a dry run creates anything; what the file would create is
+      // said apart, so a rejected file never reports records as created.
+      casesCreated: accepted && !dryRun ? newCases : 0,
+      devicesCreated: accepted && !dryRun ? newDevices : 0,
+      wouldCreate: { cases: newCases, devices: newDevices },
       unknownColumns: match?.unknown.map((u) => u.heading) ?? [],
       ignoredColumns: match?.ignored.map((u) => u.heading) ?? [],
       fileErrors,
       errorCount,
       rowsWithErrors: pass?.rowsWithErrors ?? 0,
       errors,
-      notes: pass?.notes ?? [],
+      warnings: pass?.warnings ?? [],
+      warningCount: pass?.warningCount ?? 0,
     };
     result.message = describe(result);
     return result;
@@ -177,20 +188,23 @@ export function sheetProblem(error: unknown): unknown {
 }
 
 function describe(r: ImportResult): string {
+  const would = `${r.wouldCreate.devices} device(s) and ${r.wouldCreate.cases} new case(s)`;
+  const warned = r.warningCount > 0 ? ` ${r.warningCount} warning(s): see the list.` : '';
   if (r.fileErrors.length > 0) return `Nothing was imported: ${r.fileErrors.join(' ')}`;
   if (r.errorCount > 0) {
     const listed = r.errors.length < r.errorCount ? ` The first ${r.errors.length} are listed.` : '';
-    return `Nothing was imported: ${r.errorCount} error(s) in ${r.rowsWithErrors} of ${r.rowsRead} rows.${listed} Fix them and upload the whole file again.`;
+    return `Nothing was imported: ${r.errorCount} error(s) in ${r.rowsWithErrors} of ${r.rowsRead} rows.${listed} Fix them and upload the whole file again. Its rows without errors would add ${would}.${warned}`;
   }
   const skipped =
     r.devicesAlreadyPresent > 0
-      ? ` ${r.devicesAlreadyPresent} row(s) already in the register were skipped.`
+      ? ` ${r.devicesAlreadyPresent} row(s) already in the register were not imported again.`
       : '';
-  if (r.devicesCreated === 0 && r.casesCreated === 0) {
+  if (r.wouldCreate.devices === 0 && r.wouldCreate.cases === 0) {
     return r.rowsRead === 0
-      ? 'Nothing to import: the file has headings but no rows.'
-      : `Nothing added: every row is already in the register.${skipped}`;
+      ? `Nothing to import: the file has headings but no rows.${warned}`
+      : `Nothing added: every row is already in the register.${skipped}${warned}`;
   }
-  const verb = r.dryRun ? 'The file is valid: importing it would add' : 'Imported';
-  return `${verb} ${r.devicesCreated} device(s) and ${r.casesCreated} new case(s).${skipped}`;
+  return r.dryRun
+    ? `The file is valid: importing it would add ${would}. Nothing was written (dry run).${skipped}${warned}`
+    : `Imported ${would}.${skipped}${warned}`;
 }

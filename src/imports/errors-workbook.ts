@@ -18,7 +18,7 @@ export async function writeErrorsWorkbook(
   const badCells = new Map<number, Set<string>>();
   for (const error of result.errors) {
     const list = byRow.get(error.row) ?? [];
-    list.push(`${error.column}: ${error.message}`);
+    list.push(error.message); // it names the column (import-wording.ts)
     byRow.set(error.row, list);
     badCells.set(error.row, (badCells.get(error.row) ?? new Set()).add(error.column.toLowerCase()));
   }

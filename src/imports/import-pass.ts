@@ -2,10 +2,11 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CASE_FIELD_KEYS } from '../cases/case-rules.js';
 import { referenceKeyOf } from '../cases/reference-key.js';
-import { exhibitRefKey } from '../devices/exhibit-reference.js';
+import { exhibitRefKey, isExhibitRef, normaliseExhibitRef } from '../devices/exhibit-reference.js';
 import { CaseTable } from './case-table.js';
 import type { ImportStore } from './import-store.js';
-import type { RowNote } from './import-types.js';
+import type { ImportWarning } from './import-types.js';
+import { deviceDifferences } from './register-differences.js';
 import { ImportWriter } from './import-writer.js';
 import { orderedId } from './ordered-ids.js';
 import type { RowChecker } from './row-check.js';
@@ -15,15 +16,17 @@ import { type DeviceValues, displayValue, type ParsedRow, type RowError } from '
 // neighbouring keys (see ImportWriter.write).
 export const BATCH_ROWS = 2000;
 
-const NOTES_KEPT = 1000;
 /** Row errors listed in an import's answer (and its errors workbook); all are counted. */
 export const ERRORS_LISTED = 1000;
+/** Warnings listed in an import's answer; all are counted. */
+export const WARNINGS_LISTED = 1000;
 
 export interface PassCounts {
   rowsRead: number;
   rowsValid: number;
-  casesCreated: number;
-  devicesCreated: number;
+  /** New cases and devices of the rows without errors: written when the whole file is good. */
+  newCases: number;
+  newDevices: number;
   casesAlreadyPresent: number;
   devicesAlreadyPresent: number;
 }
@@ -36,8 +39,8 @@ export class ImportPass {
   readonly counts: PassCounts = {
     rowsRead: 0,
     rowsValid: 0,
-    casesCreated: 0,
-    devicesCreated: 0,
+    newCases: 0,
+    newDevices: 0,
     casesAlreadyPresent: 0,
     devicesAlreadyPresent: 0,
   };
@@ -45,7 +48,9 @@ export class ImportPass {
   readonly errors: RowError[] = [];
   errorCount = 0;
   rowsWithErrors = 0;
-  readonly notes: RowNote[] = [];
+  /** The first WARNINGS_LISTED warnings, in file order. */
+  readonly warnings: ImportWarning[] = [];
+  warningCount = 0;
   private readonly cases = new CaseTable();
   /** Exhibits met in the file: case index and exhibit key → the row. */
   private readonly devicesSeen = new Map<string, number>();
@@ -53,6 +58,8 @@ export class ImportPass {
   private readonly existingExhibits = new Map<number, Set<string>>();
   private readonly writer: ImportWriter | null;
   private batch: ParsedRow[] = [];
+  /** Rows of the batch whose exhibit is in the register, to compare with it once the batch is read. */
+  private present: { row: ParsedRow; index: number; exhibit: string; values: DeviceValues }[] = [];
 
   constructor(
     private readonly checker: RowChecker,
@@ -86,10 +93,11 @@ export class ImportPass {
       const listing = this.listing;
       const device = this.checker.checkDevice(row, listing);
       const index = this.caseFor(row, keys[i], listing);
-      if (index !== null && device) this.placeDevice(row, index, device);
+      if (index !== null) this.placeDevice(row, index, device);
       if (row.errors.length === 0) this.counts.rowsValid += 1;
       else this.listErrors(row, listing);
     }
+    await this.compareWithRegister();
     if (!this.writer) return;
     if (this.errorCount === 0) await this.writer.write(this.store);
     else this.writer.clear();
@@ -135,7 +143,7 @@ export class ImportPass {
       const id = values && writing ? orderedId() : undefined;
       const index = this.cases.add(key, { id, existing: false, voided: false, firstRow: row.number, values });
       if (values) {
-        this.counts.casesCreated += 1;
+        this.counts.newCases += 1;
         if (id) this.writer!.addCase(id, values);
       }
       return index;
@@ -158,13 +166,8 @@ export class ImportPass {
       recorded ??= this.cases.values(index);
       if (given === recorded[field]) continue;
       if (this.cases.existing(index)) {
-        if (this.notes.length < NOTES_KEPT) {
-          this.notes.push({
-            row: row.number,
-            column: this.checker.heading(field),
-            message: `case ${reference} is already in the register with ${field} ${recorded[field] ?? '(blank)'}; the import does not change existing cases`,
-          });
-        }
+        const message = `${this.checker.heading(field)} differs: file '${given as string}', register ${recorded[field] === null ? '(blank)' : `'${recorded[field]}'`}; the import does not change cases already in the register`;
+        this.warn(row.number, this.checker.heading(field), message);
       } else {
         const message = listing
           ? `${field} differs from row ${this.cases.firstRow(index)} for the same case (${recorded[field] ?? 'blank'}); give a case the same details on every row`
@@ -174,18 +177,28 @@ export class ImportPass {
     }
   }
 
-  private placeDevice(row: ParsedRow, index: number, values: DeviceValues): void {
-    const exhibit = exhibitRefKey(values.exhibitRef);
+  warn(row: number, column: string, message: string): void {
+    this.warningCount += 1;
+    if (this.warnings.length < WARNINGS_LISTED) this.warnings.push({ row, column, message });
+  }
+
+  // The row's exhibit against the file so far and the register: checked whenever the exhibit reference
+  // itself is good, so a row's errors come back in one pass.
+  private placeDevice(row: ParsedRow, index: number, values: DeviceValues | null): void {
+    const given = values?.exhibitRef ?? this.exhibitRef(row);
+    if (given === null) return;
+    const exhibit = exhibitRefKey(given);
     const key = `${index}/${exhibit}`;
     const earlier = this.devicesSeen.get(key);
     if (earlier !== undefined) {
-      const message = `exhibit ${values.exhibitRef} of this case is already on row ${earlier}`;
+      const message = `exhibit ${given} of this case is already on row ${earlier}`;
       row.errors.push({ field: 'exhibitRef', cell: row.cells.exhibitRef, message });
       return;
     }
     this.devicesSeen.set(key, row.number);
     if (this.cases.existing(index) && this.existingExhibits.get(index)?.has(exhibit)) {
       this.counts.devicesAlreadyPresent += 1;
+      if (values && row.errors.length === 0) this.present.push({ row, index, exhibit, values });
       return;
     }
     if (this.cases.voided(index)) {
@@ -193,9 +206,34 @@ export class ImportPass {
       row.errors.push({ field: 'reference', cell: row.cells.reference, message });
       return;
     }
-    if (row.errors.length > 0 || !this.cases.valid(index)) return;
-    this.counts.devicesCreated += 1;
+    if (!values || row.errors.length > 0 || !this.cases.valid(index)) return;
+    this.counts.newDevices += 1;
     const caseId = this.cases.id(index);
     if (this.writer && caseId && this.errorCount === 0) this.writer.addDevice(caseId, values);
+  }
+
+  private exhibitRef(row: ParsedRow): string | null {
+    const raw = row.deviceInput.exhibitRef;
+    if (typeof raw !== 'string' || row.errors.some((e) => e.field === 'exhibitRef')) return null;
+    const ref = normaliseExhibitRef(raw);
+    return isExhibitRef(ref) ? ref : null;
+  }
+
+  // Re-imported exhibits: each field the file gives otherwise than the register is a warning; the
+  // register's device is never changed.
+  private async compareWithRegister(): Promise<void> {
+    const present = this.present;
+    this.present = [];
+    if (present.length === 0) return;
+    const ids = [...new Set(present.map((p) => this.cases.id(p.index)!))];
+    const byKey = new Map((await this.store.findDevices(ids)).map((d) => [`${d.caseId}/${exhibitRefKey(d.exhibitRef)}`, d]));
+    for (const { row, index, exhibit, values } of present) {
+      const device = byKey.get(`${this.cases.id(index)}/${exhibit}`);
+      if (!device) continue;
+      const fields = Object.keys(row.deviceInput);
+      for (const d of deviceDifferences(values as unknown as Record<string, unknown>, fields, device, (f) => this.checker.heading(f))) {
+        this.warn(row.number, this.checker.heading(d.field), d.message);
+      }
+    }
   }
 }

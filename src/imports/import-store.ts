@@ -40,6 +40,16 @@ export class ImportStore {
     return [...byId.values()];
   }
 
+  /** Every device of these cases, voided ones included (to compare re-imported rows with). */
+  async findDevices(caseIds: string[]): Promise<Device[]> {
+    if (caseIds.length === 0) return [];
+    return this.manager
+      .getRepository(Device)
+      .createQueryBuilder('d')
+      .where('d.caseId IN (:...caseIds)', { caseIds })
+      .getMany();
+  }
+
   async insertCases(records: Case[]): Promise<void> {
     await this.cases.insert(this.manager, records);
   }

@@ -5,6 +5,7 @@ import { CellValue, codeReader, isBlank, parseBoolean, parseInstant, parseLocalD
 import { CaseCheck } from './case-check.js';
 import { DEVICE_SHEET_COLUMNS, SheetColumn } from './device-columns.js';
 import { DeviceCheck } from './device-check.js';
+import { ImportWording } from './import-wording.js';
 import type { HeadingMatch, MatchedColumn } from './heading-match.js';
 import {
   type CaseValues,
@@ -60,6 +61,7 @@ export class RowChecker {
   private readonly plan: ColumnPlan[];
   private readonly device: DeviceCheck;
   private readonly case: CaseCheck;
+  private readonly wording: ImportWording;
 
   constructor(
     private readonly match: HeadingMatch,
@@ -80,6 +82,7 @@ export class RowChecker {
     }));
     this.device = new DeviceCheck(ctx, new DeviceCodes(ctx.reference as never), addProblems);
     this.case = new CaseCheck(ctx, addProblems);
+    this.wording = new ImportWording((field) => this.heading(field), ctx);
   }
 
   // Cells to typed values; a cell that cannot be read is an error for its column.
@@ -135,7 +138,7 @@ export class RowChecker {
       column: this.heading(field),
       field,
       value: quoted(displayValue(cell), ERROR_VALUE_CHARS),
-      message: quoted(message, ERROR_MESSAGE_CHARS),
+      message: quoted(this.wording.word(field, message), ERROR_MESSAGE_CHARS),
     };
   }
 }

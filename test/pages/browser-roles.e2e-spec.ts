@@ -128,12 +128,16 @@ describeInBrowser('lab, FOI, admin and import journeys in Chromium', () => {
     const { t } = b;
     const exam = await t.http().post('/api/examinations').set('Authorization', t.auth(Role.Lab))
       .send({ deviceId, requestedAt: '2025-02-02T10:00:00Z' }).expect(201);
+    const foiRequest = await t.http().post('/api/foi/requests').set('Authorization', t.auth(Role.Foi))
+      .send({ reference: 'FOI/AXE/1', receivedOn: '2025-03-03', channel: 'EMAIL', questions: [{ text: 'How many smart plugs were seized?' }] })
+      .expect(201);
     const admin = await newPage(b);
     await signIn(admin, b.baseUrl, Role.Admin);
     const paths = [
       '/', '/cases', '/cases?q=CR/', '/cases?q=x', '/cases/new', `/cases/${caseId}`, `/cases/${caseId}/devices/new`,
       `/devices/${deviceId}`, '/examinations', `/examinations/${exam.body.id}`, '/scope', '/foi', '/foi/counts',
       '/imports', '/exports', '/admin/users', `/admin/users/${t.userIds[Role.Lab]}`, '/admin/audit',
+      '/foi/requests', '/foi/requests/new', `/foi/requests/${foiRequest.body.id}`, '/foi/statistics',
       '/cases/00000000-0000-4000-8000-000000000000', '/no-such-page',
     ];
     for (const path of paths) {

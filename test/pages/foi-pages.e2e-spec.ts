@@ -21,6 +21,7 @@ describe('FOI page', () => {
     const foi = await signedInAgent(t, Role.Foi);
     const form = await foi.get('/foi').expect(200);
     expect(form.text).toMatch(/name="suppress" type="checkbox" value="on" checked/);
+    expect(form.text).toMatch(/<a class="govuk-link" href="\/foi\/counts">Build a count<\/a>/);
     const answer = await foi.get('/foi?asked=1&period=calendar-year&year=2025&deviceType=SMART_PLUG&suppress=on').expect(200);
     expect(answer.text).toContain('Q1: devices seized');
     expect(answer.text).toMatch(/Total<\/th>\s*<td class="govuk-table__cell govuk-table__cell--numeric">6</);

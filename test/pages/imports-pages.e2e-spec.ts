@@ -21,6 +21,7 @@ describe('import and export pages', () => {
     page = await officer.post(action()).attach('file', bad, 'devices.csv').expect(422);
     expect(page.text).toContain('The file was not imported');
     expect(page.text).toMatch(/<td class="govuk-table__cell govuk-table__cell--numeric">3<\/td>/);
+    expect(page.text).toContain('the file would add 1 device(s) and 1 new case(s)');
     const link = /href="(\/imports\/errors\/[^"]+)"/.exec(page.text)![1];
     const workbook = await officer.get(link).buffer(true).parse(binaryBody).expect(200);
     expect(workbook.headers['content-type']).toContain('spreadsheetml');
@@ -32,6 +33,7 @@ describe('import and export pages', () => {
     const good = csvBuffer([deviceRow({ 'Exhibit reference': 'AB/1' }), deviceRow({ 'Exhibit reference': 'AB/2', 'MAC address': 'aa-bb-cc-dd-ee-02' })]);
     page = await officer.post(action()).attach('file', good, 'devices.csv').expect(200);
     expect(page.text).toContain('The file passed the check');
+    expect(page.text).toMatch(/New devices would be added\s*<\/dt>\s*<dd[^>]*>\s*2\s*</);
     expect(await count('devices')).toBe(0);
     expect(action()).toContain('dryRun=false');
     page = await officer.post(action()).attach('file', good, 'devices.csv').expect(200);

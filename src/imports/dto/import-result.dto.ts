@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ProblemDto } from '../../common/openapi/problem.dto.js';
-import type { ImportResult, RowNote } from '../import-types.js';
+import type { ImportCounts, ImportResult, ImportWarning } from '../import-types.js';
 import type { RowError } from '../row-values.js';
 
 export class ImportRowErrorDto implements RowError {
@@ -14,10 +14,18 @@ export class ImportRowErrorDto implements RowError {
   message: string;
 }
 
-export class ImportRowNoteDto implements RowNote {
+export class ImportWarningDto implements ImportWarning {
+  /** The row number the spreadsheet shows (the heading row for a column). */
   row: number;
+  /** The heading as written in the file. */
   column: string;
+  /** e.g. "Make differs: file 'TP-Link', register 'Tapo'; the import does not change existing devices". */
   message: string;
+}
+
+export class ImportCountsDto implements ImportCounts {
+  cases: number;
+  devices: number;
 }
 
 // The answer's contract: it implements the service's result, so a field added to one and not the other
@@ -33,9 +41,12 @@ export class ImportResultDto implements ImportResult {
   message: string;
   rowsRead: number;
   rowsValid: number;
-  /** Created (or, in a dry run, to be created). */
+  /** Written by this import: 0 unless it was accepted and not a dry run. */
   casesCreated: number;
   devicesCreated: number;
+  /** What the file creates when imported: in a dry run or a rejected file, what it would have created
+   * (its rows without errors); in an accepted import, what it created. */
+  wouldCreate: ImportCountsDto;
   /** Cases the file names that are already in the register: new devices are filed under them. */
   casesAlreadyPresent: number;
   /** Rows whose device is already in the register (same case reference and exhibit): skipped. */
@@ -51,8 +62,11 @@ export class ImportResultDto implements ImportResult {
   /** The first 1,000 bad cells in file order: row number, column, value (at most 100 characters quoted)
    * and message. */
   errors: ImportRowErrorDto[];
-  /** Things the import does not do, e.g. change an existing case. */
-  notes: ImportRowNoteDto[];
+  /** The first 1,000 warnings in file order: columns the register does not read, and rows of cases or
+   * exhibits already in the register whose values differ from the file (never changed by an import). */
+  warnings: ImportWarningDto[];
+  /** Every warning, counted. */
+  warningCount: number;
 }
 
 // 422 for a rejected file: the RFC 9457 problem (code IMPORT_REJECTED) with the import result beside it;
