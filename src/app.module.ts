@@ -18,6 +18,7 @@ import { FoiReportsModule } from './foi-reports/foi-reports.module.js';
 import { FoiCountsModule } from './foi-counts/foi-counts.module.js';
 import { FoiRequestsModule } from './foi-requests/foi-requests.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { PagesModule } from './pages/pages.module.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
@@ -44,6 +45,7 @@ import { SecurityModule } from './security/security.module.js';
     FoiRequestsModule,
     FoiCountsModule,
     ImportsModule,
+    ExportsModule,
     PagesModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

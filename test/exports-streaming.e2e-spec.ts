@@ -1,5 +1,5 @@
 import { Role } from '../src/auth/role.enum.js';
-import { EXPORT_PAGE_SIZE } from '../src/imports/device-export.service.js';
+import { EXPORT_PAGE_SIZE } from '../src/exports/device-export.service.js';
 import { createTestApp, TestApp } from './create-test-app.js';
 import { binaryBody, csvBuffer, deviceRow, readWorkbook } from './factories/device-sheet.factory.js';
 

@@ -9,7 +9,7 @@ import { WorkLimiter } from '../common/work-limiter.js';
 import { DeviceExportService, type DeviceExport } from './device-export.service.js';
 import { DeviceExportQueryDto } from './dto/device-export-query.dto.js';
 import { csvStream, xlsxStream } from './export-writers.js';
-import { XLSX_TYPE } from './imports.controller.js';
+import { XLSX_TYPE } from '../imports/imports.controller.js';
 import { ApiOperation } from '@nestjs/swagger';
 import { ApiHeavyWork, ApiProblems } from '../common/openapi/api-problems.decorator.js';
 

@@ -11,7 +11,7 @@ import { SearchIndex } from '../cases/search-index.js';
 import { applyDeviceFilters, seizedWindow, type SeizedWindow } from '../devices/device-filters.js';
 import { toDeviceResponse } from '../devices/dto/device-response.dto.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
-import { DEVICE_SHEET_COLUMNS } from './device-columns.js';
+import { DEVICE_SHEET_COLUMNS } from '../imports/device-columns.js';
 import type { DeviceExportQueryDto } from './dto/device-export-query.dto.js';
 import { openPageReader } from '../database/page-reader.js';
 import { rowBuilder, valueName, type ExportColumn, type ExportRow } from './export-rows.js';

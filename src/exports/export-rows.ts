@@ -1,4 +1,4 @@
-import type { SheetColumn } from './device-columns.js';
+import type { SheetColumn } from '../imports/device-columns.js';
 import { LocalTimeFormatter } from './export-local-time.js';
 
 export type ExportColumn = Pick<SheetColumn, 'field' | 'target' | 'heading' | 'type' | 'width'>;
