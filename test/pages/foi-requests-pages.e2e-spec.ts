@@ -181,6 +181,17 @@ describe('FOI request log pages', () => {
     expect(answerPage.text).toContain('href="/foi/requests"');
     const admin = await signedInAgent(t, Role.Admin);
     await admin.get('/foi/requests').expect(200);
+    // An admin voids a released answer with a reason; the FOI team cannot (no form, and a 403).
+    const [{ id }] = await t.query<{ id: string }>(`SELECT "id" FROM "foi_requests" WHERE "reference" = 'FOI/2026/0100'`);
+    expect((await foi.get(`/foi/requests/${id}`).expect(200)).text).not.toContain('Void the answer');
+    const adminPage = await admin.get(`/foi/requests/${id}`).expect(200);
+    expect(adminPage.text).toContain('Void the answer');
+    const noReason = await admin.post(`/foi/requests/${id}/answer/void`).type('form').send({ _csrf: csrfOf(adminPage.text), reason: '' }).expect(400);
+    expect(noReason.text).toContain('href="#reason"');
+    await admin.post(`/foi/requests/${id}/answer/void`).type('form').send({ _csrf: csrfOf(adminPage.text), reason: 'Sent to the wrong requester' }).expect(303);
+    expect((await admin.get(`/foi/requests/${id}`).expect(200)).text).toContain('Answer voided: the request is open again.');
+    const foiForm = await foi.get('/foi/requests').expect(200);
+    await foi.post(`/foi/requests/${id}/answer/void`).type('form').send({ _csrf: csrfOf(foiForm.text), reason: 'Not mine to void' }).expect(403);
     const officer = await signedInAgent(t, Role.ExhibitsOfficer);
     await officer.get('/foi/requests').expect(403);
     await officer.get('/foi/statistics').expect(403);
